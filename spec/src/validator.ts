@@ -1,0 +1,126 @@
+// Validates request bodies against the bundled spec, and words each failure so that it names the field and the
+// rule. The spec's tests and the mock both use it, so a body is judged the same way everywhere.
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+
+/** One way in which a body breaks the spec. */
+export interface ValidationProblem {
+  /** Where, written as a JavaScript accessor from the body: `spec.resources[0].count`, `metadata.labels["os.modelarts/name"]`. */
+  field: string;
+  /** The JSON Schema keyword that failed: `required`, `type`, `enum`, `pattern`, `additionalProperties`, … */
+  rule: string;
+  /** One sentence naming the field and the rule. */
+  message: string;
+}
+
+export type ValidationResult = { valid: true } | { valid: false; problems: ValidationProblem[] };
+
+export type BodyValidator = (body: unknown) => ValidationResult;
+
+interface OpenApiDocument {
+  paths: Record<string, Record<string, { operationId?: string; requestBody?: { content?: Record<string, unknown> } }>>;
+}
+
+const SPEC_ID = "openapi.json";
+
+/** Builds one validator per operation and media type of the spec, e.g. `validators.createPool["application/json"]`. */
+export function requestBodyValidators(spec: OpenApiDocument): Record<string, Record<string, BodyValidator>> {
+  // strict: false because OpenAPI schemas carry keywords JSON Schema does not know (example, discriminator, …).
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
+  ajv.addSchema(spec as object, SPEC_ID);
+  const validators: Record<string, Record<string, BodyValidator>> = {};
+  for (const [path, item] of Object.entries(spec.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      const content = operation?.requestBody?.content;
+      if (!operation?.operationId || !content) continue;
+      const byMediaType: Record<string, BodyValidator> = {};
+      for (const mediaType of Object.keys(content)) {
+        const pointer = ["paths", path, method, "requestBody", "content", mediaType, "schema"].map(escapePointer).join("/");
+        byMediaType[mediaType] = wrap(ajv.getSchema(`${SPEC_ID}#/${pointer}`)!);
+      }
+      validators[operation.operationId] = byMediaType;
+    }
+  }
+  return validators;
+}
+
+/** Validates any value against a named component schema, e.g. `schemaValidator(spec, "Pool")`. */
+export function schemaValidator(spec: OpenApiDocument, component: string): BodyValidator {
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
+  ajv.addSchema(spec as object, SPEC_ID);
+  const validate = ajv.getSchema(`${SPEC_ID}#/components/schemas/${escapePointer(component)}`);
+  if (!validate) throw new Error(`the spec has no schema named ${component}`);
+  return wrap(validate);
+}
+
+function wrap(validate: ValidateFunction): BodyValidator {
+  return (body) => (validate(body) ? { valid: true } : { valid: false, problems: describe(validate.errors ?? []) });
+}
+
+function escapePointer(segment: string): string {
+  return segment.replaceAll("~", "~0").replaceAll("/", "~1");
+}
+
+function describe(errors: ErrorObject[]): ValidationProblem[] {
+  const problems = new Map<string, ValidationProblem>();
+  for (const error of errors) {
+    // allOf/$ref wrappers repeat their children's failures; the children say it better.
+    if (error.keyword === "if" || error.keyword === "allOf") continue;
+    const problem = toProblem(error);
+    problems.set(problem.message, problem);
+  }
+  return [...problems.values()];
+}
+
+function toProblem(error: ErrorObject): ValidationProblem {
+  const at = pointerToSegments(error.instancePath);
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case "required": {
+      const field = accessor([...at, String(params.missingProperty)]);
+      return { field, rule: "required", message: `${field} is required` };
+    }
+    case "additionalProperties":
+    case "unevaluatedProperties": {
+      const name = String(params.additionalProperty ?? params.unevaluatedProperty);
+      const field = accessor([...at, name]);
+      return { field, rule: error.keyword, message: `${field} is not a known field (${error.keyword}: false)` };
+    }
+    case "enum": {
+      const field = accessor(at);
+      const allowed = (params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(", ");
+      return { field, rule: "enum", message: `${field} must be one of ${allowed}` };
+    }
+    case "type": {
+      const field = accessor(at);
+      return { field, rule: "type", message: `${field} must be of type ${String(params.type)}` };
+    }
+    case "pattern": {
+      const field = accessor(at);
+      return { field, rule: "pattern", message: `${field} must match the pattern ${String(params.pattern)}` };
+    }
+    default: {
+      const field = accessor(at);
+      return { field, rule: error.keyword, message: `${field} ${error.message ?? "is invalid"} (${error.keyword})` };
+    }
+  }
+}
+
+function pointerToSegments(pointer: string): string[] {
+  if (pointer === "") return [];
+  return pointer
+    .slice(1)
+    .split("/")
+    .map((segment) => segment.replaceAll("~1", "/").replaceAll("~0", "~"));
+}
+
+/** `["spec", "resources", "0", "count"]` → `spec.resources[0].count`; the body itself is `body`. */
+export function accessor(segments: readonly string[]): string {
+  if (segments.length === 0) return "body";
+  return segments
+    .map((segment, index) => {
+      if (/^\d+$/.test(segment)) return `[${segment}]`;
+      if (/^[A-Za-z_$][\w$]*$/.test(segment)) return index === 0 ? segment : `.${segment}`;
+      return `[${JSON.stringify(segment)}]`;
+    })
+    .join("");
+}
