@@ -22,11 +22,29 @@ interface OpenApiDocument {
 
 const SPEC_ID = "openapi.json";
 
+// One compiler per spec document: compiling is the expensive part, and every validator of a spec shares it.
+const compilers = new WeakMap<object, Ajv2020>();
+
+function compilerFor(spec: OpenApiDocument): Ajv2020 {
+  let ajv = compilers.get(spec);
+  if (!ajv) {
+    // strict: false because OpenAPI schemas carry keywords JSON Schema does not know (example, discriminator, …).
+    ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
+    ajv.addSchema(spec as object, SPEC_ID);
+    compilers.set(spec, ajv);
+  }
+  return ajv;
+}
+
+/** Validates any value against the schema at a JSON pointer of the spec, e.g. `/components/schemas/Pool`. */
+export function pointerValidator(spec: OpenApiDocument, pointer: string): BodyValidator {
+  const validate = compilerFor(spec).getSchema(`${SPEC_ID}#${pointer}`);
+  if (!validate) throw new Error(`the spec has no schema at ${pointer}`);
+  return wrap(validate);
+}
+
 /** Builds one validator per operation and media type of the spec, e.g. `validators.createPool["application/json"]`. */
 export function requestBodyValidators(spec: OpenApiDocument): Record<string, Record<string, BodyValidator>> {
-  // strict: false because OpenAPI schemas carry keywords JSON Schema does not know (example, discriminator, …).
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
-  ajv.addSchema(spec as object, SPEC_ID);
   const validators: Record<string, Record<string, BodyValidator>> = {};
   for (const [path, item] of Object.entries(spec.paths)) {
     for (const [method, operation] of Object.entries(item)) {
@@ -34,8 +52,7 @@ export function requestBodyValidators(spec: OpenApiDocument): Record<string, Rec
       if (!operation?.operationId || !content) continue;
       const byMediaType: Record<string, BodyValidator> = {};
       for (const mediaType of Object.keys(content)) {
-        const pointer = ["paths", path, method, "requestBody", "content", mediaType, "schema"].map(escapePointer).join("/");
-        byMediaType[mediaType] = wrap(ajv.getSchema(`${SPEC_ID}#/${pointer}`)!);
+        byMediaType[mediaType] = pointerValidator(spec, toPointer(["paths", path, method, "requestBody", "content", mediaType, "schema"]));
       }
       validators[operation.operationId] = byMediaType;
     }
@@ -45,19 +62,16 @@ export function requestBodyValidators(spec: OpenApiDocument): Record<string, Rec
 
 /** Validates any value against a named component schema, e.g. `schemaValidator(spec, "Pool")`. */
 export function schemaValidator(spec: OpenApiDocument, component: string): BodyValidator {
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
-  ajv.addSchema(spec as object, SPEC_ID);
-  const validate = ajv.getSchema(`${SPEC_ID}#/components/schemas/${escapePointer(component)}`);
-  if (!validate) throw new Error(`the spec has no schema named ${component}`);
-  return wrap(validate);
+  return pointerValidator(spec, toPointer(["components", "schemas", component]));
+}
+
+/** `["paths", "/v2/{project_id}/pools"]` → `/paths/~1v2~1{project_id}~1pools` (RFC 6901). */
+export function toPointer(segments: readonly string[]): string {
+  return segments.map((segment) => `/${segment.replaceAll("~", "~0").replaceAll("/", "~1")}`).join("");
 }
 
 function wrap(validate: ValidateFunction): BodyValidator {
   return (body) => (validate(body) ? { valid: true } : { valid: false, problems: describe(validate.errors ?? []) });
-}
-
-function escapePointer(segment: string): string {
-  return segment.replaceAll("~", "~0").replaceAll("/", "~1");
 }
 
 function describe(errors: ErrorObject[]): ValidationProblem[] {
