@@ -1,0 +1,1 @@
+export { startMock, DEFAULT_HOST, type Mock, type MockOptions } from "./server.js";

@@ -1,0 +1,54 @@
+// The Prefer header (RFC 7240) as Prism reads it: `code=404` picks the response, `example=NAME` the named example.
+// Unlike Prism, a name alone is enough (the response holding that example is chosen), and a code or name the
+// operation does not have is a 400 naming it, not a problem+json 404 or 422.
+import type { Operation } from "./spec.js";
+
+export interface Preference {
+  code?: number;
+  exampleKey?: string;
+}
+
+export type PreferenceResult = { ok: true; preference: Preference } | { ok: false; problem: string };
+
+export function readPreference(header: string | undefined, operation: Operation): PreferenceResult {
+  if (!header) return { ok: true, preference: {} };
+  const asked = parse(header);
+  const preference: Preference = {};
+  const codes = [...operation.responses.keys()];
+
+  const code = asked.get("code");
+  if (code !== undefined) {
+    const status = /^\d{3}$/.test(code) ? Number(code) : NaN;
+    if (!operation.responses.has(status)) {
+      return { ok: false, problem: `Prefer: code=${code} is not a response of ${operation.operationId} (it answers ${codes.join(", ")})` };
+    }
+    preference.code = status;
+  }
+
+  const name = asked.get("example");
+  if (name !== undefined) {
+    const candidates = preference.code === undefined ? codes : [preference.code];
+    const holder = candidates.find((status) => operation.responses.get(status)?.includes(name));
+    if (holder === undefined) {
+      const names = candidates.flatMap((status) => operation.responses.get(status) ?? []);
+      const where = preference.code === undefined ? operation.operationId : `the ${preference.code} response of ${operation.operationId}`;
+      return { ok: false, problem: `Prefer: example=${name} is not an example of ${where} (it has ${names.join(", ")})` };
+    }
+    preference.code = holder;
+    preference.exampleKey = name;
+  }
+  return { ok: true, preference };
+}
+
+/** `code=409, example="poolAlreadyExists"` → {code → 409, example → poolAlreadyExists}; other preferences are kept but unused. */
+function parse(header: string): Map<string, string> {
+  const preferences = new Map<string, string>();
+  for (const item of header.split(",")) {
+    const [token = "", ...rest] = item.split(";")[0]!.split("=");
+    const name = token.trim().toLowerCase();
+    if (!name) continue;
+    const value = rest.join("=").trim().replace(/^"(.*)"$/, "$1");
+    if (!preferences.has(name)) preferences.set(name, value);
+  }
+  return preferences;
+}

@@ -1,0 +1,85 @@
+// startMock: the spec's operations, served on a loopback port by Prism with the mock's checks in front.
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Duplex } from "node:stream";
+import { requestBodyValidators } from "@modelarts-pools/spec/validator";
+import { errorsOf } from "./answer.js";
+import { allowedRequestHeaders } from "./cors.js";
+import { createHandler } from "./handler.js";
+import { PoolStore } from "./pool-store.js";
+import { createPrismEngine } from "./prism-engine.js";
+import { loadSpec, operationsOf } from "./spec.js";
+
+export interface MockOptions {
+  /** Port to listen on; 0 (the default) picks a free one. The CLI defaults to 4010. */
+  port?: number;
+  /** Interface to listen on; loopback unless told otherwise. */
+  host?: string;
+  /** Keep created pools in memory per project and answer from them, instead of the spec's examples. */
+  stateful?: boolean;
+  /** Largest request body accepted, in bytes (default 1 MiB); a larger one gets 400. */
+  bodyLimit?: number;
+  /** Most pools kept in stateful mode, over all projects (default 10000); one more create gets 400. */
+  maxPools?: number;
+  /** Told about failures inside the mock (never about bad requests, which get their 400). Default: stderr. */
+  onError?: (error: unknown) => void;
+}
+
+export interface Mock {
+  /** Base URL of the API, e.g. `http://127.0.0.1:4010`; paths such as `/v2/{project_id}/pools` go after it. */
+  url: string;
+  /** Stops listening and closes every open connection. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_HOST = "127.0.0.1";
+
+export async function startMock(options: MockOptions = {}): Promise<Mock> {
+  const spec = loadSpec();
+  const operations = operationsOf(spec);
+  const errors = errorsOf(spec, operations);
+  const handler = createHandler({
+    operations,
+    validators: requestBodyValidators(spec as never),
+    errors,
+    prism: await createPrismEngine(spec),
+    store: options.stateful ? new PoolStore(spec, errors, options.maxPools ?? 10_000) : undefined,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    allowedHeaders: allowedRequestHeaders(spec),
+    onError: options.onError ?? ((error) => process.stderr.write(`modelarts-pools-mock: ${(error as Error)?.message ?? String(error)}\n`)),
+  });
+
+  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, handler);
+  server.on("clientError", (error, socket) => answerUnparsable(error, socket, errors.badRequest("the request is not valid HTTP").body));
+  await listen(server, options.port ?? 0, options.host ?? DEFAULT_HOST);
+
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+// Node answers a request it cannot parse with a bare 400; the mock's clients expect a ModelArts error body there too.
+function answerUnparsable(error: NodeJS.ErrnoException, socket: Duplex, body: unknown): void {
+  if (error.code === "ECONNRESET" || !socket.writable) return void socket.destroy();
+  const payload = JSON.stringify(body);
+  socket.end(
+    `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(payload)}\r\nconnection: close\r\n\r\n${payload}`,
+  );
+}
