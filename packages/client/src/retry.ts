@@ -1,0 +1,79 @@
+// Opt-in retries. Only failures that leave nothing half done are repeated: no answer, a time-out, or an answer
+// that says "not now" (429, 502, 503, 504). Which operations may repeat at all is the caller's decision
+// (client.ts: updatePool yes, createPool never).
+import { ModelArtsApiError, ModelArtsNetworkError, ModelArtsTimeoutError } from "./errors.js";
+
+export interface RetryOptions {
+  /** How many times to repeat a failed call (default 2). */
+  retries?: number;
+  /** First back-off delay in ms; it doubles per attempt, and a random part of it is waited (default 300). */
+  baseDelayMs?: number;
+  /** Longest back-off delay in ms (default 10 000). */
+  maxDelayMs?: number;
+  /** A `Retry-After` longer than this (ms) is not waited for: the error is thrown instead (default 60 000). */
+  maxRetryAfterMs?: number;
+}
+
+export type RetryPlan = Required<RetryOptions>;
+
+const retryableStatuses = new Set([429, 502, 503, 504]);
+
+function checkCount(value: number | undefined, fallback: number, field: string, where: string): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
+    throw new TypeError(`${where}: retry.${field} must be a finite number ≥ 0`);
+  }
+  return value;
+}
+
+export function retryPlan(options: RetryOptions | false | undefined, where: string): RetryPlan | undefined {
+  if (options === undefined || options === false) return undefined;
+  if (typeof options !== "object" || options === null) throw new TypeError(`${where}: retry must be an object or false`);
+  const retries = checkCount(options.retries, 2, "retries", where);
+  if (!Number.isInteger(retries)) throw new TypeError(`${where}: retry.retries must be a whole number`);
+  return {
+    retries,
+    baseDelayMs: checkCount(options.baseDelayMs, 300, "baseDelayMs", where),
+    maxDelayMs: checkCount(options.maxDelayMs, 10_000, "maxDelayMs", where),
+    maxRetryAfterMs: checkCount(options.maxRetryAfterMs, 60_000, "maxRetryAfterMs", where),
+  };
+}
+
+/** `Retry-After` as delay-seconds or an HTTP date, in ms from `now`. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (value === null || value.trim() === "") return undefined;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/** Exponential back-off with full jitter, so many clients that failed together do not retry together. */
+export function backoffMs(plan: RetryPlan, attempt: number, random: () => number = Math.random): number {
+  return random() * Math.min(plan.maxDelayMs, plan.baseDelayMs * 2 ** attempt);
+}
+
+/** How long to wait before repeating after `error`, or undefined when it must not be repeated. */
+export function retryDelay(plan: RetryPlan, attempt: number, error: unknown, random?: () => number): number | undefined {
+  if (attempt >= plan.retries) return undefined;
+  if (error instanceof ModelArtsNetworkError || error instanceof ModelArtsTimeoutError) return backoffMs(plan, attempt, random);
+  if (!(error instanceof ModelArtsApiError) || !retryableStatuses.has(error.status)) return undefined;
+  if (error.retryAfterMs === undefined) return backoffMs(plan, attempt, random);
+  return error.retryAfterMs > plan.maxRetryAfterMs ? undefined : Math.max(error.retryAfterMs, backoffMs(plan, attempt, random));
+}
+
+/** Waits, unless the caller aborts first. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

@@ -1,0 +1,68 @@
+// One HTTP exchange: send, read the whole answer within the time-out, and turn every way it can go wrong into
+// the matching error class.
+import { ModelArtsApiError, ModelArtsNetworkError, ModelArtsTimeoutError, type FailedCall } from "./errors.js";
+import { redact, redactedCause, rootMessage } from "./redact.js";
+import { parseRetryAfter } from "./retry.js";
+
+export interface Exchange {
+  call: FailedCall;
+  fetch: typeof fetch;
+  headers: Record<string, string>;
+  body: string;
+  timeoutMs: number;
+  signal: AbortSignal | undefined;
+  secrets: readonly string[];
+}
+
+/** Resolves to the parsed JSON body of a 2xx answer. */
+export async function exchange({ call, fetch, headers, body, timeoutMs, signal, secrets }: Exchange): Promise<unknown> {
+  if (signal?.aborted) throw signal.reason;
+  // One controller carries both the time-out and the caller's signal, so the timer can be cleared as soon as the
+  // body is read instead of lingering for timeoutMs.
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = Number.isFinite(timeoutMs)
+    ? setTimeout(() => {
+        timedOut = true;
+        controller.abort();
+      }, timeoutMs)
+    : undefined;
+  const onAbort = () => controller.abort(signal?.reason);
+  signal?.addEventListener("abort", onAbort, { once: true });
+  let response: Response;
+  let text: string;
+  try {
+    response = await fetch(call.url, { method: call.method, headers, body, signal: controller.signal });
+    text = await response.text();
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    if (timedOut) throw new ModelArtsTimeoutError(call, timeoutMs);
+    const cause = redactedCause(error, secrets);
+    throw new ModelArtsNetworkError(call, rootMessage(cause), cause);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", onAbort);
+  }
+  if (response.ok && text !== "") {
+    try {
+      return JSON.parse(text);
+    } catch {
+      // reported below as an API error: a 2xx without a pool in it is no success
+    }
+  }
+  // Gateways and proxies answer HTML or plain text; the text is kept so the error still says something.
+  const safeText = redact(text, secrets);
+  let answer: unknown = safeText === "" ? undefined : safeText;
+  try {
+    answer = JSON.parse(safeText);
+  } catch {
+    // not JSON: keep the text
+  }
+  throw new ModelArtsApiError(call, {
+    status: response.status,
+    statusText: response.ok ? `${response.statusText || "OK"}, but the body is not JSON` : response.statusText,
+    body: answer,
+    requestId: response.headers.get("x-request-id") ?? undefined,
+    retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
+  });
+}
