@@ -1,0 +1,72 @@
+// What the tests share: the bundled spec, its validators, a real mock on a free loopback port, and one way to call it.
+import { afterAll, beforeAll } from "vitest";
+import { schemaValidator } from "@modelarts-pools/spec/validator";
+import { startMock, type Mock, type MockOptions } from "../src/index.js";
+import { example, loadSpec } from "../src/spec.js";
+
+export const spec = loadSpec();
+export const validatePool = schemaValidator(spec as never, "Pool");
+export const validateError = schemaValidator(spec as never, "ModelArtsError");
+export const exampleOf = <T = any>(name: string): T => example<T>(spec, name);
+
+export const PROJECT = "2e1ad4e4a7d24a6ba0e1a7d1c7e9b2c1";
+export const TOKEN = "test-token-not-a-secret-4f1c";
+export const JSON_TYPE = "application/json";
+export const MERGE_PATCH = "application/merge-patch+json";
+
+/** Starts a mock before the file's tests and closes it after them. */
+export function useMock(options: MockOptions = {}): () => Mock {
+  let mock: Mock | undefined;
+  beforeAll(async () => {
+    mock = await startMock({ port: 0, ...options });
+  });
+  afterAll(async () => {
+    await mock?.close();
+  });
+  return () => {
+    if (!mock) throw new Error("the mock has not started");
+    return mock;
+  };
+}
+
+export interface Reply {
+  status: number;
+  headers: Headers;
+  body: any;
+  text: string;
+}
+
+export interface Call {
+  method?: string;
+  path?: string;
+  /** An object is sent as JSON; a string is sent as it is. */
+  body?: unknown;
+  contentType?: string | null;
+  headers?: Record<string, string>;
+  /** false: send no X-Auth-Token. */
+  token?: boolean;
+}
+
+/** One request; a POST to createPool with a token unless told otherwise. */
+export async function call(mock: Mock, request: Call = {}): Promise<Reply> {
+  const method = request.method ?? "POST";
+  const headers: Record<string, string> = { ...request.headers };
+  if (request.token !== false) headers["x-auth-token"] = TOKEN;
+  const contentType = request.contentType === undefined ? (method === "PATCH" ? MERGE_PATCH : JSON_TYPE) : request.contentType;
+  if (contentType !== null) headers["content-type"] = contentType;
+  const body = request.body === undefined ? undefined : typeof request.body === "string" ? request.body : JSON.stringify(request.body);
+  const response = await fetch(`${mock.url}${request.path ?? `/v2/${PROJECT}/pools`}`, { method, headers, body });
+  const text = await response.text();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    parsed = undefined;
+  }
+  return { status: response.status, headers: response.headers, body: parsed, text };
+}
+
+export const poolPath = (name: string, project = PROJECT) => `/v2/${project}/pools/${encodeURIComponent(name)}`;
+
+/** What no answer may carry: a stack frame, a source location, the token it was sent. */
+export const LEAK = new RegExp(`\\n\\s+at |\\.(ts|js|mjs):\\d|node_modules|${TOKEN}`);
