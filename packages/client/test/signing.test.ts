@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
-import { signRequest } from "../src/index.js";
+import { createPoolsClient, signRequest } from "../src/index.js";
 import { canonicalRequest, canonicalUri, sdkDate, stringToSign } from "../src/signing.js";
+import { example } from "./support/fake-fetch.js";
 import { expectedAuthorization } from "./support/independent-signer.js";
+import { startVerifyingGateway } from "./support/verifying-gateway.js";
 
 const accessKey = "QTWAOYTTINDUT2QVKYUC";
 const secretKey = "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc";
@@ -141,5 +143,30 @@ describe("signing details", () => {
     await expect(signRequest({ method: "GET", url: "https://h/" }, { accessKey: "AK", secretKey: "" })).rejects.toThrow(
       "signRequest: credentials.secretKey must be a non-empty string",
     );
+  });
+});
+
+describe("requests signed by the client, checked on arrival by the independent implementation", () => {
+  test("createPool, updatePool with an awkward pool name, and raw all verify; a wrong key does not", async () => {
+    const gateway = await startVerifyingGateway({ AK1: "SK-one", AK2: "SK-two" }, example("scaledPool"));
+    try {
+      const pools = createPoolsClient({ projectId: "p1", endpoint: gateway.url, userId: "u1", auth: { accessKey: "AK1", secretKey: "SK-one", securityToken: "sts" } });
+      await pools.createPool(example("createDedicatedPool"));
+      await pools.updatePool("pool a/é'(1)", example("scaleOutPool"), { headers: { "X-Trace-Id": "  t-1  " } });
+      const { response } = await pools.raw.PATCH("/v2/{project_id}/pools/{pool_name}", {
+        params: { path: { project_id: "p1", pool_name: "pool-b" } },
+        body: { metadata: { annotations: { "os.modelarts/description": "größer" } } },
+      });
+      expect(response.status).toBe(200);
+      expect(gateway.received.map((request) => request.verified)).toEqual([true, true, true]);
+      expect(gateway.received[1]!.url).toBe(`${gateway.url}/v2/p1/pools/pool%20a%2F%C3%A9%27%281%29`);
+      expect(gateway.received[1]!.headers).toMatchObject({ "x-project-id": "p1", "x-security-token": "sts", "content-type": "application/merge-patch+json" });
+
+      const wrongKey = createPoolsClient({ projectId: "p1", endpoint: gateway.url, auth: { accessKey: "AK2", secretKey: "SK-one" } });
+      await expect(wrongKey.updatePool("x", {})).rejects.toMatchObject({ status: 401, code: "APIGW.0301" });
+      expect(gateway.received[3]!.verified).toBe(false);
+    } finally {
+      await gateway.close();
+    }
   });
 });

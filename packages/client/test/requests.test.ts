@@ -1,0 +1,117 @@
+import { describe, expect, test } from "vitest";
+import { createPoolsClient, type CreatePoolRequest } from "../src/index.js";
+import { example, fakeFetch, jsonAnswer } from "./support/fake-fetch.js";
+
+const createBody = example("createDedicatedPool") as CreatePoolRequest;
+
+describe("createPool", () => {
+  test("POSTs the body as application/json to /v2/{project_id}/pools and resolves to the pool", async () => {
+    const { fetch, sent } = fakeFetch(jsonAnswer(200, example("createdPool")));
+    const pools = createPoolsClient({ projectId: "p1", region: "cn-north-4", auth: { token: "tok" }, userId: "user-7", fetch });
+    const pool = await pools.createPool(createBody);
+    expect(pool.metadata.name).toBe("pool-001-86c13962597848eeb29c5861153a391f");
+    expect(sent).toHaveLength(1);
+    expect(sent[0]).toMatchObject({
+      method: "POST",
+      url: "https://modelarts.cn-north-4.myhuaweicloud.com/v2/p1/pools",
+      headers: { "content-type": "application/json", accept: "application/json", "x-auth-token": "tok", "x-modelarts-user-id": "user-7" },
+    });
+    expect(JSON.parse(sent[0]!.body)).toEqual(createBody);
+  });
+});
+
+describe("updatePool", () => {
+  test("PATCHes as application/merge-patch+json, never application/json", async () => {
+    const { fetch, sent } = fakeFetch(jsonAnswer(200, example("scaledPool")));
+    const pools = createPoolsClient({ projectId: "p1", endpoint: "http://127.0.0.1:4010/", fetch });
+    const pool = await pools.updatePool("auto-pool-os-86c1", example("scaleOutPool"));
+    expect(pool.status.resources?.creating?.[0]?.count).toBe(1);
+    expect(sent[0]).toMatchObject({ method: "PATCH", url: "http://127.0.0.1:4010/v2/p1/pools/auto-pool-os-86c1" });
+    expect(sent[0]!.headers["content-type"]).toBe("application/merge-patch+json");
+    expect(JSON.parse(sent[0]!.body)).toEqual(example("scaleOutPool"));
+  });
+
+  test("the extra headers of a call cannot turn the PATCH into application/json", async () => {
+    const { fetch, sent } = fakeFetch(jsonAnswer(200, example("scaledPool")));
+    const pools = createPoolsClient({ projectId: "p1", endpoint: "http://127.0.0.1:4010", fetch });
+    await pools.updatePool("pool-a", {}, { headers: { "X-Trace": "t1" } });
+    expect(sent[0]!.headers).toMatchObject({ "content-type": "application/merge-patch+json", "x-trace": "t1" });
+  });
+
+  test.each([
+    ["a/b", "a%2Fb"],
+    ["a?b#c", "a%3Fb%23c"],
+    ["a b", "a%20b"],
+    ["..a", "..a"],
+    ["pool'(1)*!", "pool%27%281%29%2A%21"],
+    ["é", "%C3%A9"],
+  ])("escapes the pool name %j as one path segment", async (poolName, segment) => {
+    const { fetch, sent } = fakeFetch(jsonAnswer(200, example("scaledPool")));
+    const pools = createPoolsClient({ projectId: "p/1", endpoint: "http://127.0.0.1:4010", fetch });
+    await pools.updatePool(poolName, {});
+    expect(sent[0]!.url).toBe(`http://127.0.0.1:4010/v2/p%2F1/pools/${segment}`);
+  });
+
+  test.each([".", "..", ""])("refuses the pool name %j, which cannot be one path segment", (poolName) => {
+    const pools = createPoolsClient({ projectId: "p1", endpoint: "http://127.0.0.1:4010", fetch: fakeFetch().fetch });
+    expect(() => pools.updatePool(poolName, {})).toThrow(/updatePool: poolName must/);
+  });
+});
+
+describe("raw", () => {
+  test("is openapi-fetch with the same endpoint, headers and auth, and PATCHes as a merge patch", async () => {
+    const { fetch, sent } = fakeFetch(jsonAnswer(200, example("scaledPool")));
+    const pools = createPoolsClient({ projectId: "p1", endpoint: "http://127.0.0.1:4010", auth: { token: "tok" }, userId: "u", fetch });
+    const { data, error } = await pools.raw.PATCH("/v2/{project_id}/pools/{pool_name}", {
+      params: { path: { project_id: "p1", pool_name: "pool-a" } },
+      body: { spec: { resources: [{ flavor: "modelarts.vm.cpu.4ud", count: 3 }] } },
+    });
+    expect(error).toBeUndefined();
+    expect(data?.kind).toBe("Pool");
+    expect(sent[0]).toMatchObject({ method: "PATCH", url: "http://127.0.0.1:4010/v2/p1/pools/pool-a" });
+    expect(sent[0]!.headers).toMatchObject({ "content-type": "application/merge-patch+json", "x-auth-token": "tok", "x-modelarts-user-id": "u" });
+  });
+});
+
+describe("options", () => {
+  test("a region becomes the regional endpoint; an endpoint wins and loses its trailing slash", () => {
+    expect(createPoolsClient({ projectId: "p", region: "ap-southeast-1" }).endpoint).toBe("https://modelarts.ap-southeast-1.myhuaweicloud.com");
+    expect(createPoolsClient({ projectId: "p", region: "x", endpoint: "http://localhost:4010/base/" }).endpoint).toBe("http://localhost:4010/base");
+  });
+
+  test.each([
+    [{ projectId: "" , region: "cn-north-4" }, "createPoolsClient: projectId must be a non-empty string"],
+    [{ projectId: "p" }, "createPoolsClient: give region (for example cn-north-4) or endpoint"],
+    [{ projectId: "p", region: "evil.com/x" }, "createPoolsClient: region must look like cn-north-4"],
+    [{ projectId: "p", endpoint: "not a url" }, "createPoolsClient: endpoint must be an absolute URL"],
+    [{ projectId: "p", endpoint: "ftp://h" }, "createPoolsClient: endpoint must be an http or https URL"],
+    [{ projectId: "p", region: "r", timeoutMs: 0 }, "createPoolsClient: timeoutMs must be a number > 0"],
+    [{ projectId: "p", region: "r", retry: { retries: 1.5 } }, "createPoolsClient: retry.retries must be a whole number"],
+    [{ projectId: "p", region: "r", auth: { token: "" } }, "createPoolsClient: auth.token must be a non-empty string"],
+    [{ projectId: "p", region: "r", auth: { accessKey: "AK", secretKey: "" } }, "createPoolsClient: auth.secretKey must be a non-empty string"],
+    [{ projectId: "p", region: "r", auth: { token: "t", accessKey: "AK", secretKey: "SK" } }, "createPoolsClient: auth takes either a token or an accessKey and secretKey, not both"],
+  ])("bad options are refused with an error naming the field (%#)", (options, message) => {
+    expect(() => createPoolsClient(options as never)).toThrow(message);
+  });
+
+  test("a body that is not an object is refused before anything is sent", async () => {
+    const { fetch, sent } = fakeFetch();
+    const pools = createPoolsClient({ projectId: "p", region: "r", fetch });
+    expect(() => pools.createPool(null as never)).toThrow("createPool: the body must be an object (CreatePoolRequest)");
+    expect(() => pools.updatePool("x", [] as never)).toThrow("updatePool: the body must be an object (UpdatePoolRequest)");
+    expect(sent).toHaveLength(0);
+  });
+
+  test("without an injected fetch, the global fetch of the moment is used", async () => {
+    const { fetch, sent } = fakeFetch(jsonAnswer(200, example("scaledPool")));
+    const pools = createPoolsClient({ projectId: "p", endpoint: "http://127.0.0.1:9" });
+    const original = globalThis.fetch;
+    globalThis.fetch = fetch;
+    try {
+      await pools.updatePool("x", {});
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(sent).toHaveLength(1);
+  });
+});
