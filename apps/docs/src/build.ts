@@ -1,18 +1,16 @@
 // `pnpm build`: the decorated copy of the bundled spec (dist/openapi.json), rendered by `redocly build-docs` with
-// Redoc inlined, then made offline: dist/index.html is one page that loads nothing from anywhere.
+// Redoc inlined, then made offline: dist/index.html is one page that loads nothing from anywhere. Both files are
+// also written brotli- and gzip-compressed, for the server.
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { type Encoding, encodings } from "./compress.js";
 import { decorateSpec } from "./decorate.js";
 import { makeOffline } from "./offline.js";
 import type { OpenApiDocument } from "./openapi.js";
-
-export const packageRoot = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-export const distDir = join(packageRoot, "dist");
-export const pagePath = join(distDir, "index.html");
-export const decoratedSpecPath = join(distDir, "openapi.json");
+import { decoratedSpecPath, distDir, packageRoot, pagePath } from "./paths.js";
 
 const require = createRequire(import.meta.url);
 
@@ -24,24 +22,45 @@ function redoclyCli(): string {
   return join(dirname(manifest), bin);
 }
 
-export function buildDocs(): { page: string; bytes: number } {
+function renderWithRedoc(specPath: string, output: string): void {
+  try {
+    execFileSync(
+      process.execPath,
+      [redoclyCli(), "build-docs", specPath, "--inlineBundle", "--config", join(packageRoot, "redocly.yaml"), "--output", output],
+      { cwd: packageRoot, stdio: "pipe", encoding: "utf8", env: { ...process.env, REDOCLY_TELEMETRY: "off" } },
+    );
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`redocly build-docs failed:\n${stdout ?? ""}${stderr ?? ""}`);
+  }
+}
+
+function writeWithCompressed(file: string, content: string): Record<"raw" | Encoding, number> {
+  const data = Buffer.from(content);
+  writeFileSync(file, data);
+  const sizes = { raw: data.length, br: 0, gzip: 0 };
+  for (const [name, { suffix, compress }] of Object.entries(encodings) as [Encoding, (typeof encodings)[Encoding]][]) {
+    const encoded = compress(data);
+    writeFileSync(file + suffix, encoded);
+    sizes[name] = encoded.length;
+  }
+  return sizes;
+}
+
+export function buildDocs(): Record<"raw" | Encoding, number> {
   const specPath = fileURLToPath(import.meta.resolve("@modelarts-pools/spec/openapi.json"));
   const spec = JSON.parse(readFileSync(specPath, "utf8")) as OpenApiDocument;
   mkdirSync(distDir, { recursive: true });
-  writeFileSync(decoratedSpecPath, `${JSON.stringify(decorateSpec(spec), null, 2)}\n`);
+  writeWithCompressed(decoratedSpecPath, `${JSON.stringify(decorateSpec(spec), null, 2)}\n`);
   const rendered = join(distDir, "redoc-build.html");
-  execFileSync(
-    process.execPath,
-    [redoclyCli(), "build-docs", decoratedSpecPath, "--inlineBundle", "--config", join(packageRoot, "redocly.yaml"), "--output", rendered],
-    { cwd: packageRoot, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" } },
-  );
+  renderWithRedoc(decoratedSpecPath, rendered);
   const page = makeOffline(readFileSync(rendered, "utf8"));
   rmSync(rendered);
-  writeFileSync(pagePath, page);
-  return { page: pagePath, bytes: Buffer.byteLength(page) };
+  return writeWithCompressed(pagePath, page);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const { page, bytes } = buildDocs();
-  console.log(`[docs] ${page}: ${(bytes / 1024).toFixed(0)} KiB`);
+  const sizes = buildDocs();
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+  console.log(`[docs] ${pagePath}: ${kib(sizes.raw)} (brotli ${kib(sizes.br)}, gzip ${kib(sizes.gzip)})`);
 }

@@ -119,7 +119,7 @@ export function curlSample(spec: OpenApiDocument, entry: OperationEntry, example
   }
   return [
     heading(example, "#"),
-    `curl --fail-with-body -X ${entry.method.toUpperCase()} ${shellQuote(mockUrl + path)} \\\n`,
+    `curl -sS --fail-with-body -X ${entry.method.toUpperCase()} ${shellQuote(mockUrl + path)} \\\n`,
     `  -H ${shellQuote(`Content-Type: ${example.contentType}`)} \\\n`,
     `  -H "${tokenHeader(spec, entry)}: $${tokenVariable}" \\\n`,
     `  --data-binary @- <<'JSON'\n`,
