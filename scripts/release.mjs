@@ -1,0 +1,81 @@
+#!/usr/bin/env node
+// `pnpm release`: a dry-run release of the fixed group (spec, types, client, mock). It refuses when the pending
+// changesets ask for less than the spec's changes need, turns the changesets into versions and CHANGELOG.md files,
+// writes the new version into the spec's info.version, builds, keeps the built spec as the last released one (the
+// gate's baseline), and packs publishable tarballs into a folder. Nothing is published from here.
+//
+//   node scripts/release.mjs [--out DIR] [--only check|version|build|save-released|pack] [--root DIR]
+//
+// --root runs the steps on another copy of the repo (the tests use a temp copy); the tools come from this one.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+
+const repo = dirname(dirname(fileURLToPath(import.meta.url)));
+const { values } = parseArgs({ options: { root: { type: "string" }, out: { type: "string" }, only: { type: "string" } } });
+const root = resolve(values.root ?? repo);
+const out = resolve(root, values.out ?? ".release");
+const releaseCli = join(repo, "tools", "release", "dist", "cli.js");
+const changesetBin = join(repo, "node_modules", ".bin", "changeset");
+
+function run(command, args, cwd = root) {
+  console.log(`\n[release] ${[command, ...args].join(" ")}${cwd === root ? "" : `  (in ${relative(root, cwd)})`}`);
+  const result = spawnSync(command, args, { cwd, stdio: "inherit" });
+  if (result.status !== 0) {
+    console.error(`[release] stopped: \`${[command, ...args].join(" ")}\` failed${result.error ? ` (${result.error.message})` : ""}`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+const readJson = (path) => JSON.parse(readFileSync(path, "utf8"));
+const specVersion = () => readJson(join(root, "spec", "package.json")).version;
+
+const steps = {
+  // The gate first: a release must not ship a breaking spec change under a minor or patch version.
+  check() {
+    run("pnpm", ["turbo", "run", "build", "--filter", "@modelarts-pools/release-tools"], repo);
+    run("node", [releaseCli, "check", "--root", root]);
+  },
+  version() {
+    run(changesetBin, ["version"]);
+    run("node", [releaseCli, "sync-spec-version", "--root", root]);
+  },
+  build() {
+    run("pnpm", ["turbo", "run", "build"]);
+  },
+  "save-released"() {
+    const released = join(root, "tools", "release", "released", "openapi.json");
+    if (existsSync(released) && readJson(released).version === specVersion()) {
+      console.log(`\n[release] no new version (${specVersion()}): the released spec stays as it is`);
+      return;
+    }
+    run("node", [releaseCli, "save-released", "--root", root]);
+  },
+  pack() {
+    const [group] = readJson(join(root, ".changeset", "config.json")).fixed;
+    const listed = spawnSync("pnpm", ["ls", "-r", "--depth", "-1", "--json"], { cwd: root, encoding: "utf8" });
+    if (listed.status !== 0) throw new Error(`pnpm ls failed: ${listed.stderr}`);
+    const packages = JSON.parse(listed.stdout).filter((p) => group.includes(p.name) && !p.private);
+    mkdirSync(out, { recursive: true });
+    // pnpm pack rewrites workspace:* dependencies to the versions just set, as a publish would.
+    for (const pkg of packages) run("pnpm", ["pack", "--pack-destination", out], pkg.path);
+  },
+};
+
+const order = Object.keys(steps);
+if (values.only !== undefined && !order.includes(values.only)) {
+  console.error(`--only must be one of ${order.join(", ")}`);
+  process.exit(2);
+}
+for (const step of values.only ? [values.only] : order) steps[step]();
+
+if (!values.only || values.only === "pack") {
+  console.log(`\n[release] version ${specVersion()} packed into ${relative(process.cwd(), out) || "."}/ (nothing was published):`);
+  for (const file of readdirSync(out).filter((f) => f.endsWith(".tgz")).sort()) {
+    console.log(`  ${file}  ${(statSync(join(out, file)).size / 1024).toFixed(1)} kB`);
+  }
+  console.log("Review the versions, CHANGELOG.md files and tools/release/released/openapi.json, commit them, then publish");
+  console.log("the tarballs (or run `pnpm changeset publish`) from a machine that has registry credentials.");
+}

@@ -1,0 +1,57 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseDocument } from "yaml";
+import { writeReleased } from "../src/released.js";
+import { bundleSpec, cli, copyRepo, ensureBuilt } from "./support/repo-copy.js";
+
+// End to end on a temp copy of the repo: edit the spec's YAML source, bundle it with redocly, run the real CLI.
+describe("the spec gate on a copy of the repo", () => {
+  let copy: ReturnType<typeof copyRepo>;
+  const check = () => spawnSync("node", [cli, "check", "--root", copy.root], { encoding: "utf8" });
+  const changeset = (name: string, bump: string) =>
+    writeFileSync(join(copy.root, ".changeset", `${name}.md`), `---\n"@modelarts-pools/spec": ${bump}\n---\n\n${name}\n`);
+
+  beforeAll(() => {
+    ensureBuilt();
+    copy = copyRepo();
+  });
+  afterAll(() => copy.remove());
+
+  it("passes while the spec equals the released one", async () => {
+    // The copy's own spec, as released: the test does not depend on the repo's baseline being current.
+    const bundled = JSON.parse(readFileSync(bundleSpec(copy.root), "utf8"));
+    await writeReleased(join(copy.root, "tools", "release", "released", "openapi.json"), "0.0.0", bundled);
+    const result = check();
+    expect(result.stdout).toContain("no API difference since the last release (0.0.0)");
+    expect(result.status).toBe(0);
+  });
+
+  it("fails, naming the difference, when a response property is removed without a major changeset", () => {
+    const file = join(copy.root, "spec", "components", "schemas", "PoolStatus.yaml");
+    const schema = parseDocument(readFileSync(file, "utf8"));
+    expect(schema.deleteIn(["properties", "phase"])).toBe(true);
+    writeFileSync(file, schema.toString());
+    bundleSpec(copy.root);
+
+    const result = check();
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain("spec gate FAILED");
+    expect(result.stderr).toContain("need a MAJOR release");
+    expect(result.stderr).toContain("ask only for minor (initial-release)");
+    expect(result.stderr).toContain("removed response property Pool.status.phase (major) — in createPool 200 application/json, updatePool 200 application/json");
+  });
+
+  it("still fails with a minor changeset", () => {
+    changeset("drop-phase", "minor");
+    expect(check().status).toBe(1);
+  });
+
+  it("passes once a changeset asks for a major release", () => {
+    changeset("drop-phase", "major");
+    const result = check();
+    expect(result.stdout).toContain("need a major release; the pending changesets ask for major (drop-phase)");
+    expect(result.status).toBe(0);
+  });
+});
