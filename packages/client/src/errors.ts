@@ -46,7 +46,7 @@ export class ModelArtsApiError extends Error {
     const detail =
       code !== undefined
         ? `${code} ${errorMessage ?? ""}`.trim()
-        : `${statusText || "(no status text)"}${typeof body === "string" && body ? `: ${preview(body)}` : ""}`;
+        : `${statusText || "(no status text)"}${body === undefined || body === "" ? "" : `: ${preview(typeof body === "string" ? body : JSON.stringify(body))}`}`;
     const requestId = answer.requestId ?? (typeof fields["request_id"] === "string" ? fields["request_id"] : undefined);
     super(`${call.operation}: ${call.method} ${call.url} answered ${status} ${detail}${requestId ? ` (request id ${requestId})` : ""}`);
     this.status = status;

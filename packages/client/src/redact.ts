@@ -2,10 +2,13 @@
 // must not travel with it, so causes are copied with every secret replaced.
 
 const mask = "[redacted]";
+// Real tokens and keys are long (an SK has 40 characters, a token thousands). Looking for a very short one would
+// only garble ordinary words in error messages, so such values are left alone.
+const shortestSecret = 8;
 
 export function redact(text: string, secrets: readonly string[]): string {
   let out = text;
-  for (const secret of secrets) if (secret) out = out.split(secret).join(mask);
+  for (const secret of secrets) if (secret.length >= shortestSecret) out = out.split(secret).join(mask);
   return out;
 }
 
