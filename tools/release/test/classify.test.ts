@@ -6,7 +6,6 @@ import { rules, type Rule } from "../src/differences.js";
 
 // Each case is a fixture pair: fixtures/base.yaml (optionally edited into a different "before") and a copy of it
 // with one edit, classified as old release → working spec.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Doc = Record<string, any>;
 const base = parse(readFileSync(new URL("./fixtures/base.yaml", import.meta.url), "utf8")) as Doc;
 
@@ -233,5 +232,13 @@ describe("classify: what is not a difference", () => {
   it("stops at recursive schemas instead of looping", () => {
     const { differences } = pair((d) => (schemas(d).PoolStatus.properties.message.type = "integer"));
     expect(differences.map((d) => d.message)).toEqual(["type of response property Pool.status.message changed from string to integer"]);
+  });
+});
+
+describe("the rules table of tools/release/README.md", () => {
+  it("lists every rule with the release it needs", () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const listed = Object.fromEntries([...readme.matchAll(/^\| `([a-z-]+)` \| (major|minor|patch) \|/gm)].map((m) => [m[1], m[2]]));
+    expect(listed).toEqual(rules);
   });
 });

@@ -4,18 +4,17 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseDocument } from "yaml";
 import { writeReleased } from "../src/released.js";
-import { bundleSpec, cli, copyRepo, ensureBuilt } from "./support/repo-copy.js";
+import { bundleSpec, cli, copyRepo, ensureBuilt, writeChangeset } from "./support/repo-copy.js";
 
 // End to end on a temp copy of the repo: edit the spec's YAML source, bundle it with redocly, run the real CLI.
 describe("the spec gate on a copy of the repo", () => {
   let copy: ReturnType<typeof copyRepo>;
   const check = () => spawnSync("node", [cli, "check", "--root", copy.root], { encoding: "utf8" });
-  const changeset = (name: string, bump: string) =>
-    writeFileSync(join(copy.root, ".changeset", `${name}.md`), `---\n"@modelarts-pools/spec": ${bump}\n---\n\n${name}\n`);
+  const changeset = (id: string, bump: string) => writeChangeset(copy.root, id, bump);
 
   beforeAll(() => {
     ensureBuilt();
-    copy = copyRepo();
+    copy = copyRepo({ "initial-release": "minor" });
   });
   afterAll(() => copy.remove());
 

@@ -19,10 +19,12 @@ describe("the version step of pnpm release, on a copy of the repo", () => {
   let copy: ReturnType<typeof copyRepo>;
   const file = () => join(copy.root, "spec", "openapi.yaml");
   let original: string;
+  let current: string;
 
   beforeAll(() => {
     ensureBuilt();
-    copy = copyRepo();
+    copy = copyRepo({ "add-something": "minor" });
+    current = readJson(join(copy.root, "spec", "package.json")).version;
     original = readFileSync(file(), "utf8");
   });
   afterAll(() => copy.remove());
@@ -32,9 +34,9 @@ describe("the version step of pnpm release, on a copy of the repo", () => {
     const changed = readFileSync(file(), "utf8").split("\n");
     const before = original.split("\n");
     const differing = changed.flatMap((line, i) => (line === before[i] ? [] : [[before[i], line]]));
-    expect(differing).toEqual([["  version: 0.0.0", "  version: 3.4.5"]]);
+    expect(differing).toEqual([[`  version: ${current}`, "  version: 3.4.5"]]);
     expect(await syncSpecVersion(file(), "3.4.5")).toBe(false);
-    expect(await syncSpecVersion(file(), "0.0.0")).toBe(true);
+    expect(await syncSpecVersion(file(), current)).toBe(true);
     expect(readFileSync(file(), "utf8")).toBe(original);
   });
 
@@ -42,20 +44,22 @@ describe("the version step of pnpm release, on a copy of the repo", () => {
     const result = spawnSync("node", [join(repo, "scripts", "release.mjs"), "--root", copy.root, "--only", "version"], { encoding: "utf8" });
     expect(result.status, result.stderr).toBe(0);
 
-    // The pending initial-release changeset asks minor for all four: 0.0.0 → 0.1.0, together.
+    // One minor changeset for the spec moves all four to the next minor version, together.
+    const [major, minor] = current.split(".").map(Number);
+    const next = `${major}.${(minor ?? 0) + 1}.0`;
     const version = (path: string) => readJson(join(copy.root, path, "package.json")).version;
     for (const path of ["spec", "packages/types", "packages/client", "packages/mock"]) {
-      expect(version(path), path).toBe("0.1.0");
+      expect(version(path), path).toBe(next);
       const changelog = readFileSync(join(copy.root, path, "CHANGELOG.md"), "utf8");
-      expect(changelog).toContain("## 0.1.0");
+      expect(changelog).toContain(`## ${next}`);
     }
-    expect(readFileSync(join(copy.root, "spec", "CHANGELOG.md"), "utf8")).toContain("Initial release:");
+    expect(readFileSync(join(copy.root, "spec", "CHANGELOG.md"), "utf8")).toContain("add-something: a change for the test.");
     // Private packages are never versioned.
-    expect(version("apps/docs")).toBe("0.0.0");
+    expect(version("apps/docs")).toBe(readJson(join(repo, "apps", "docs", "package.json")).version);
     expect(version("tools/release")).toBe("0.0.0");
     expect(existsSync(join(copy.root, "apps", "docs", "CHANGELOG.md"))).toBe(false);
     // The changesets are consumed, and the spec says its new version.
     expect(readdirSync(join(copy.root, ".changeset")).filter((f) => f.endsWith(".md") && f !== "README.md")).toEqual([]);
-    expect(parse(readFileSync(file(), "utf8")).info.version).toBe("0.1.0");
+    expect(parse(readFileSync(file(), "utf8")).info.version).toBe(next);
   });
 });
