@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// modelarts-pools-release: the gate (`check`), a plain classification (`diff`), and the two release steps that
+// The release tool: the gate (`check`), a plain classification (`diff`), and the two release steps that
 // keep the spec's version and the released copy in step (`sync-spec-version`, `save-released`).
 import { parseArgs } from "node:util";
 import { classify } from "./classify.js";
