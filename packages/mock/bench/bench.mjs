@@ -1,0 +1,148 @@
+// `pnpm --filter @modelarts-pools/mock bench`: the mock's throughput and latency beside bare Prism (`prism mock` on the
+// same bundled spec), under the same loopback load, runs interleaved so that drift of the machine hits both alike.
+// Writes /work/main/.bench/mock.json (the repo's .bench/). Run after `build`: it serves dist/ through the CLI.
+import { spawn } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { median } from "../../../scripts/lib/stats.mjs";
+import { load } from "./load.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = join(here, "..", "..", "..");
+const require = createRequire(import.meta.url);
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const REQUESTS = 10_000; // per run and server
+const SECONDS = 10; // cap per run, whatever the count
+const CONNECTIONS = 16;
+const WARMUP = 3000;
+
+const specPath = require.resolve("@modelarts-pools/spec/openapi.json");
+const spec = require(specPath);
+const prismCli = join(dirname(require.resolve("@stoplight/prism-cli/package.json")), "dist", "index.js");
+
+// Half creates, half merge-patch updates, each with the spec's own example body and a token.
+const create = JSON.stringify(spec.components.examples.createDedicatedPool.value);
+const patch = JSON.stringify(spec.components.examples.scaleOutPool.value);
+const project = "2e1ad4e4a7d24a6ba0e1a7d1c7e9b2c1";
+let turn = 0;
+const requests = () =>
+  turn++ % 2 === 0
+    ? { method: "POST", path: `/v2/${project}/pools`, headers: { "content-type": "application/json", "x-auth-token": "bench" }, body: create }
+    : {
+        method: "PATCH",
+        path: `/v2/${project}/pools/auto-pool-os-86c13962597848eeb29c5861153a391f`,
+        headers: { "content-type": "application/merge-patch+json", "x-auth-token": "bench" },
+        body: patch,
+      };
+
+const children = [];
+process.on("exit", () => children.forEach((child) => child.kill("SIGKILL")));
+
+function spawnServer(args) {
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, NODE_ENV: "bench" } });
+  children.push(child);
+  return child;
+}
+
+function start(args, urlFromOutput) {
+  const child = spawnServer(args);
+  return new Promise((resolve, reject) => {
+    let output = "";
+    const timer = setTimeout(() => reject(new Error(`${args.join(" ")} printed no URL in 30 s`)), 30_000);
+    child.stdout.on("data", (chunk) => {
+      output += chunk;
+      const url = urlFromOutput(output);
+      if (url) {
+        clearTimeout(timer);
+        child.stdout.resume();
+        resolve(url);
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`${args.join(" ")} exited with ${code}`)));
+  });
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitUntilAnswering(url) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    try {
+      await fetch(`${url}/`);
+      return url;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  throw new Error(`${url} never answered`);
+}
+
+const firstUrl = (output) => /http:\/\/127\.0\.0\.1:\d+/.exec(output)?.[0];
+
+const prismPort = await freePort();
+// Bare Prism as its CLI runs it, logging silenced: logging is the CLI's own cost, not the mock's saving.
+const prismArgs = [prismCli, "mock", "-h", "127.0.0.1", "-p", String(prismPort), "--verboseLevel", "silent", specPath];
+const servers = {
+  mock: await start([join(here, "..", "bin", "modelarts-pools-mock.js"), "--port", "0"], firstUrl),
+  prism: (spawnServer(prismArgs).stdout.resume(), await waitUntilAnswering(`http://127.0.0.1:${prismPort}`)),
+};
+servers.proxy = await start([join(here, "proxy-front.mjs"), String(prismPort)], firstUrl);
+
+for (const url of Object.values(servers)) await load({ url, requests, total: WARMUP, connections: CONNECTIONS, seconds: SECONDS });
+
+const results = { mock: [], prism: [], proxy: [] };
+for (let run = 0; run < RUNS; run++) {
+  for (const [name, url] of Object.entries(servers)) {
+    const result = await load({ url, requests, total: REQUESTS, connections: CONNECTIONS, seconds: SECONDS });
+    if (result.failed > 0) throw new Error(`${name}: ${result.failed} requests were not answered 200`);
+    result.latencies.sort((a, b) => a - b);
+    results[name].push({ perSecond: result.perSecond, median: median(result.latencies), p99: result.latencies[Math.floor(result.latencies.length * 0.99)] });
+    process.stderr.write(`run ${run + 1}/${RUNS} ${name}: ${result.perSecond.toFixed(0)} req/s\n`);
+  }
+}
+
+const med = (name, key) => median(results[name].map((r) => r[key]));
+const ratio = (name) => median(results[name].map((r, run) => r.perSecond / results.prism[run].perSecond));
+const load_ = `${REQUESTS} requests (half createPool, half updatePool, the spec's examples) over ${CONNECTIONS} keep-alive loopback connections, ≤ ${SECONDS} s`;
+const round = (value, digits = 0) => Number(value.toFixed(digits));
+
+const report = {
+  package: "mock",
+  figures: [
+    {
+      name: "throughput, mock ÷ bare Prism",
+      value: round(ratio("mock"), 2),
+      unit: "ratio",
+      target: "≥ 0.90",
+      comparison: `median of ${RUNS} interleaved runs' ratios; each run ${load_}; bare Prism = prism-cli 5.14.2 \`prism mock\`, --verboseLevel silent`,
+    },
+    { name: "throughput, mock", value: round(med("mock", "perSecond")), unit: "req/s", comparison: `median of ${RUNS} runs; ${load_}` },
+    { name: "throughput, bare Prism", value: round(med("prism", "perSecond")), unit: "req/s", comparison: `median of ${RUNS} runs; ${load_}` },
+    { name: "latency median, mock", value: round(med("mock", "median"), 2), unit: "ms", comparison: `median over ${RUNS} runs of each run's median` },
+    { name: "latency median, bare Prism", value: round(med("prism", "median"), 2), unit: "ms", comparison: `median over ${RUNS} runs of each run's median` },
+    { name: "latency p99, mock", value: round(med("mock", "p99"), 2), unit: "ms", comparison: `median over ${RUNS} runs of each run's 99th percentile` },
+    { name: "latency p99, bare Prism", value: round(med("prism", "p99"), 2), unit: "ms", comparison: `median over ${RUNS} runs of each run's 99th percentile` },
+    { name: "latency median, rejected design (thin proxy → Prism child)", value: round(med("proxy", "median"), 2), unit: "ms", comparison: `median over ${RUNS} runs of each run's median` },
+    {
+      name: "throughput, rejected design (thin proxy → Prism child) ÷ bare Prism",
+      value: round(ratio("proxy"), 2),
+      unit: "ratio",
+      comparison: `same runs; a node:http front forwarding to the same Prism process, with no checks: the cost of the second hop alone`,
+    },
+  ],
+};
+
+mkdirSync(join(root, ".bench"), { recursive: true });
+writeFileSync(join(root, ".bench", "mock.json"), `${JSON.stringify(report, null, 2)}\n`);
+console.log(JSON.stringify(report, null, 2));
+process.exit(0);

@@ -1,0 +1,74 @@
+// The CLI as a user runs it: the built bin prints its URL, serves, and exits 0 on Ctrl-C (SIGINT) or SIGTERM.
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { call, exampleOf, type Reply } from "./support.js";
+
+const bin = fileURLToPath(new URL("../bin/modelarts-pools-mock.js", import.meta.url));
+const built = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
+
+function run(args: string[]): { child: ChildProcess; url: Promise<string>; exit: Promise<number | null>; output: () => string } {
+  const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const url = new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no URL in 10 s; output: ${output}`)), 10_000);
+    const read = (chunk: Buffer) => {
+      output += chunk;
+      const found = /http:\/\/[^\s]+/.exec(output);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found[0]);
+      }
+    };
+    child.stdout!.on("data", read);
+    child.stderr!.on("data", (chunk: Buffer) => (output += chunk));
+    child.on("exit", () => reject(new Error(`exited before printing a URL: ${output}`)));
+  });
+  url.catch(() => undefined); // a run that is expected to fail never prints one; the tests that need it await it
+  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, url, exit, output: () => output };
+}
+
+describe.runIf(existsSync(built))("modelarts-pools-mock", () => {
+  it.each(["SIGINT", "SIGTERM"] as const)("prints its loopback URL, serves, and exits 0 on %s", async (signal) => {
+    const { child, url, exit } = run(["--port", "0"]);
+    try {
+      const base = await url;
+      expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const reply: Reply = await call({ url: base, close: async () => undefined }, { body: exampleOf("createDedicatedPool") });
+      expect(reply.body).toEqual(exampleOf("createdPool"));
+      child.kill(signal);
+      expect(await exit).toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+
+  it("serves stateful mode with --stateful", async () => {
+    const { child, url, exit } = run(["--port", "0", "--stateful"]);
+    try {
+      const mock = { url: await url, close: async () => undefined };
+      const first = await call(mock, { body: exampleOf("createDedicatedPool") });
+      const second = await call(mock, { body: exampleOf("createDedicatedPool") });
+      expect([first.status, second.status]).toEqual([200, 409]);
+      child.kill("SIGINT");
+      expect(await exit).toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+
+  it("refuses a bad flag with exit code 2 and its usage", async () => {
+    const { exit, output } = run(["--port", "http"]);
+    expect(await exit).toBe(2);
+    expect(output()).toContain("--port must be an integer from 0 to 65535, not http");
+    expect(output()).toContain("Usage: modelarts-pools-mock");
+  });
+});
+
+describe.runIf(!existsSync(built))("modelarts-pools-mock (not built)", () => {
+  it("needs `pnpm --filter @modelarts-pools/mock build` first", () => {
+    expect.fail(`${built} is missing: build the package before testing its CLI`);
+  });
+});
