@@ -10,7 +10,7 @@ import { findRoot, layout } from "./repo.js";
 import { isObject } from "./resolve.js";
 import { readPackageVersion, syncSpecVersion } from "./spec-version.js";
 
-const usage = `usage: modelarts-pools-release <command> [--root DIR]
+const usage = `usage: node tools/release/dist/cli.js <command> [--root DIR]
   check [--spec FILE] [--released FILE]   fail when pending changesets ask for less than the spec's differences need
   diff BEFORE AFTER                        classify the differences between two bundled specs
   sync-spec-version                        write spec/package.json's version into info.version of spec/openapi.yaml
@@ -79,7 +79,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`modelarts-pools-release ${command ?? ""}: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`release tool ${command ?? ""}: ${error instanceof Error ? error.message : String(error)}`);
     process.exit(1);
   },
 );
