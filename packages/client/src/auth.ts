@@ -13,9 +13,9 @@ export interface Authorizer {
 
 export function createAuthorizer(auth: PoolsAuth | undefined, projectId: string): Authorizer {
   if (auth === undefined) return { secrets: [], apply: (request) => request.headers };
-  if (typeof auth !== "object" || auth === null) throw new TypeError("createPoolsClient: auth must be { token } or { accessKey, secretKey }");
-  if ("token" in auth && ("accessKey" in auth || "secretKey" in auth)) {
-    throw new TypeError("createPoolsClient: auth takes either a token or an accessKey and secretKey, not both");
+  // Both kinds at once would leave it open which one is meant.
+  if (typeof auth !== "object" || auth === null || ("token" in auth && ("accessKey" in auth || "secretKey" in auth))) {
+    throw new TypeError("createPoolsClient: auth must be either { token } or { accessKey, secretKey }");
   }
   if ("token" in auth) {
     const token = auth.token;
@@ -30,7 +30,7 @@ export function createAuthorizer(auth: PoolsAuth | undefined, projectId: string)
   }
   const sign = createSigner(auth, "createPoolsClient: auth");
   return {
-    secrets: [auth.secretKey, auth.securityToken ?? ""].filter(Boolean),
+    secrets: [auth.secretKey, auth.securityToken ?? ""],
     apply: (request) => {
       // The gateway resolves AK/SK calls to a project through this header, as the official SDKs send it.
       request.headers["X-Project-Id"] = projectId;

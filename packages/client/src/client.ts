@@ -60,16 +60,16 @@ function fail(message: string): never {
 
 function resolveEndpoint(region: string | undefined, endpoint: string | undefined): string {
   if (endpoint !== undefined) {
-    let url: URL;
+    let url: URL | undefined;
     try {
       url = new URL(endpoint);
     } catch {
-      fail(`endpoint must be an absolute URL, got ${JSON.stringify(endpoint)}`);
+      // reported below
     }
-    if (url.protocol !== "https:" && url.protocol !== "http:") fail("endpoint must be an http or https URL");
+    if (!url || !/^https?:$/.test(url.protocol)) fail(`endpoint must be an absolute http(s) URL, got ${JSON.stringify(endpoint)}`);
     return url.href.replace(/\/+$/, "");
   }
-  if (region === undefined) fail("give region (for example cn-north-4) or endpoint");
+  if (region === undefined) fail("region (for example cn-north-4) or endpoint is required");
   // A region is one DNS label; anything else would change the host the credentials go to.
   if (typeof region !== "string" || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(region)) fail(`region must look like cn-north-4, got ${JSON.stringify(region)}`);
   return `https://modelarts.${region}.myhuaweicloud.com`;
@@ -77,7 +77,7 @@ function resolveEndpoint(region: string | undefined, endpoint: string | undefine
 
 function checkTimeout(value: number | undefined, where: string): number | undefined {
   if (value !== undefined && (typeof value !== "number" || Number.isNaN(value) || value <= 0)) {
-    throw new TypeError(`${where}: timeoutMs must be a number > 0 (Infinity for no time-out)`);
+    throw new TypeError(`${where}: timeoutMs must be a number > 0`);
   }
   return value;
 }
@@ -87,11 +87,9 @@ function checkBody(body: unknown, operation: string, schema: string): void {
 }
 
 export function createPoolsClient(options: PoolsClientOptions): PoolsClient {
-  if (typeof options !== "object" || options === null) fail("options must be an object");
   const { projectId, userId } = options;
   if (typeof projectId !== "string" || projectId === "") fail("projectId must be a non-empty string");
   if (userId !== undefined && (typeof userId !== "string" || userId === "")) fail("userId must be a non-empty string");
-  if (options.fetch !== undefined && typeof options.fetch !== "function") fail("fetch must be a function");
   const endpoint = resolveEndpoint(options.region, options.endpoint);
   const timeoutMs = checkTimeout(options.timeoutMs, "createPoolsClient") ?? defaultTimeoutMs;
   const clientRetry = retryPlan(options.retry, "createPoolsClient");
@@ -130,9 +128,10 @@ export function createPoolsClient(options: PoolsClientOptions): PoolsClient {
       return send({ operation: "createPool", method: "POST", url: poolsUrl }, json, body, callOptions, undefined);
     },
     updatePool(poolName, patch, callOptions = {}) {
-      if (typeof poolName !== "string" || poolName === "") throw new TypeError("updatePool: poolName must be a non-empty string (metadata.name of the pool)");
       // "." and ".." survive percent-encoding as dot segments, and URL parsing would drop them from the path.
-      if (poolName === "." || poolName === "..") throw new TypeError(`updatePool: poolName must not be "${poolName}"`);
+      if (typeof poolName !== "string" || /^\.{0,2}$/.test(poolName)) {
+        throw new TypeError('updatePool: poolName must be the metadata.name of a pool, not "", "." or ".."');
+      }
       checkBody(patch, "updatePool", "UpdatePoolRequest");
       const plan = callOptions.retry === undefined ? clientRetry : retryPlan(callOptions.retry, "updatePool");
       const url = `${poolsUrl}/${encodeRfc3986(poolName)}`;

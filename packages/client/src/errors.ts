@@ -1,5 +1,7 @@
 // The three ways a call can fail, told apart by class: the API answered with an error, no answer arrived, or the
 // answer took longer than the time-out. A caller's own AbortSignal rejects with the signal's reason, as fetch does.
+// Fields are `declare`d and set in the constructors, which keeps them out of the emitted class bodies (bytes in
+// every browser bundle).
 
 /** Which call failed; no headers, so no credentials. */
 export interface FailedCall {
@@ -19,81 +21,77 @@ export interface ErrorAnswer {
 
 const bodyPreviewLength = 300;
 
+/** What every failed call rejects with (besides a caller's abort): catch this to handle them all. */
+export class ModelArtsCallError extends Error {
+  override readonly name: string = "ModelArtsCallError";
+  declare readonly operation: string;
+  declare readonly method: string;
+  declare readonly url: string;
+
+  constructor(call: FailedCall, what: string, cause?: unknown) {
+    super(`${call.operation}: ${call.method} ${call.url} ${what}`, cause === undefined ? undefined : { cause });
+    this.operation = call.operation;
+    this.method = call.method;
+    this.url = call.url;
+  }
+}
+
 /** A non-2xx answer (or a 2xx whose body is not JSON). */
-export class ModelArtsApiError extends Error {
+export class ModelArtsApiError extends ModelArtsCallError {
   override readonly name = "ModelArtsApiError";
   /** HTTP status. */
-  readonly status: number;
+  declare readonly status: number;
   /** `error_code` of the body, for example `ModelArts.50015001`; undefined when the body is not a ModelArts error. */
-  readonly code: string | undefined;
+  declare readonly code: string | undefined;
   /** `error_msg` of the body. */
-  readonly errorMessage: string | undefined;
+  declare readonly errorMessage: string | undefined;
   /** The body as parsed JSON, or as text when it is not JSON. */
-  readonly body: unknown;
+  declare readonly body: unknown;
   /** `X-Request-Id` of the answer (or `request_id` of the body), to quote to Huawei Cloud support. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
   /** How long the answer's `Retry-After` asks to wait, in milliseconds. */
-  readonly retryAfterMs: number | undefined;
-  readonly operation: string;
-  readonly method: string;
-  readonly url: string;
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(call: FailedCall, answer: ErrorAnswer) {
     const { status, statusText, body } = answer;
     const fields = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
     const code = typeof fields["error_code"] === "string" ? fields["error_code"] : undefined;
     const errorMessage = typeof fields["error_msg"] === "string" ? fields["error_msg"] : undefined;
+    const requestId = answer.requestId ?? (typeof fields["request_id"] === "string" ? fields["request_id"] : undefined);
     const detail =
       code !== undefined
         ? `${code} ${errorMessage ?? ""}`.trim()
-        : `${statusText || "(no status text)"}${body === undefined || body === "" ? "" : `: ${preview(typeof body === "string" ? body : JSON.stringify(body))}`}`;
-    const requestId = answer.requestId ?? (typeof fields["request_id"] === "string" ? fields["request_id"] : undefined);
-    super(`${call.operation}: ${call.method} ${call.url} answered ${status} ${detail}${requestId ? ` (request id ${requestId})` : ""}`);
+        : `${statusText}${body === undefined || body === "" ? "" : `: ${preview(typeof body === "string" ? body : JSON.stringify(body))}`}`;
+    super(call, `answered ${status} ${detail}${requestId ? ` (request id ${requestId})` : ""}`);
     this.status = status;
     this.code = code;
     this.errorMessage = errorMessage;
     this.body = body;
     this.requestId = requestId;
     this.retryAfterMs = answer.retryAfterMs;
-    this.operation = call.operation;
-    this.method = call.method;
-    this.url = call.url;
   }
 }
 
 function preview(text: string): string {
-  const oneLine = text.replace(/\s+/g, " ").trim();
-  return oneLine.length > bodyPreviewLength ? `${oneLine.slice(0, bodyPreviewLength)}…` : oneLine;
+  return text.replace(/\s+/g, " ").trim().slice(0, bodyPreviewLength);
 }
 
 /** No answer arrived: DNS, refused or reset connection, TLS, CORS… The cause says which. */
-export class ModelArtsNetworkError extends Error {
+export class ModelArtsNetworkError extends ModelArtsCallError {
   override readonly name = "ModelArtsNetworkError";
-  readonly operation: string;
-  readonly method: string;
-  readonly url: string;
 
   constructor(call: FailedCall, reason: string, cause: unknown) {
-    super(`${call.operation}: ${call.method} ${call.url} got no answer: ${reason}`, { cause });
-    this.operation = call.operation;
-    this.method = call.method;
-    this.url = call.url;
+    super(call, `got no answer: ${reason}`, cause);
   }
 }
 
 /** The answer did not arrive within `timeoutMs`. */
-export class ModelArtsTimeoutError extends Error {
+export class ModelArtsTimeoutError extends ModelArtsCallError {
   override readonly name = "ModelArtsTimeoutError";
-  readonly timeoutMs: number;
-  readonly operation: string;
-  readonly method: string;
-  readonly url: string;
+  declare readonly timeoutMs: number;
 
   constructor(call: FailedCall, timeoutMs: number) {
-    super(`${call.operation}: ${call.method} ${call.url} got no answer within ${timeoutMs} ms`);
+    super(call, `got no answer within ${timeoutMs} ms`);
     this.timeoutMs = timeoutMs;
-    this.operation = call.operation;
-    this.method = call.method;
-    this.url = call.url;
   }
 }

@@ -3,7 +3,7 @@ export type { CallOptions, PoolsClient, PoolsClientOptions, UpdatePoolOptions } 
 export type { PoolsAuth } from "./auth.js";
 export type { RawPoolsClient } from "./raw.js";
 export type { RetryOptions } from "./retry.js";
-export { ModelArtsApiError, ModelArtsNetworkError, ModelArtsTimeoutError } from "./errors.js";
+export { ModelArtsApiError, ModelArtsCallError, ModelArtsNetworkError, ModelArtsTimeoutError } from "./errors.js";
 export type { FailedCall } from "./errors.js";
 export { signRequest } from "./signing.js";
 export type { AkSkCredentials, SignableRequest } from "./signing.js";

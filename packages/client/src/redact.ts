@@ -12,22 +12,20 @@ export function redact(text: string, secrets: readonly string[]): string {
   return out;
 }
 
-/** A copy of an error (and of its cause chain) whose message and stack hold none of the secrets. */
+/**
+ * A copy of an error and of its cause chain with every secret taken out of the messages; the stack of the copy is
+ * its own, so no stack text of the original travels either.
+ */
 export function redactedCause(error: unknown, secrets: readonly string[], depth = 0): unknown {
-  if (error === undefined || error === null) return error;
-  if (!(error instanceof Error)) return redact(String(error), secrets);
-  const copy = new Error(redact(error.message, secrets));
+  if (!(error instanceof Error)) return error == null ? error : redact(String(error), secrets);
+  const copy = new Error(redact(error.message, secrets), error.cause == null || depth > 7 ? undefined : { cause: redactedCause(error.cause, secrets, depth + 1) });
   copy.name = error.name;
-  copy.stack = error.stack === undefined ? undefined : redact(error.stack, secrets);
-  const code = (error as { code?: unknown }).code;
-  if (typeof code === "string" || typeof code === "number") Object.assign(copy, { code });
-  if (error.cause !== undefined && depth < 8) copy.cause = redactedCause(error.cause, secrets, depth + 1);
   return copy;
 }
 
 /** The innermost message of a cause chain: "fetch failed" says less than "connect ECONNREFUSED 127.0.0.1:9". */
 export function rootMessage(error: unknown): string {
   let current = error;
-  for (let depth = 0; current instanceof Error && current.cause instanceof Error && depth < 8; depth++) current = current.cause;
+  while (current instanceof Error && current.cause instanceof Error) current = current.cause;
   return current instanceof Error ? current.message : String(current);
 }

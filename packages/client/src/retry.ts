@@ -18,34 +18,24 @@ export type RetryPlan = Required<RetryOptions>;
 
 const retryableStatuses = new Set([429, 502, 503, 504]);
 
-function checkCount(value: number | undefined, fallback: number, field: string, where: string): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0) {
-    throw new TypeError(`${where}: retry.${field} must be a finite number ≥ 0`);
-  }
-  return value;
-}
-
 export function retryPlan(options: RetryOptions | false | undefined, where: string): RetryPlan | undefined {
   if (options === undefined || options === false) return undefined;
   if (typeof options !== "object" || options === null) throw new TypeError(`${where}: retry must be an object or false`);
-  const retries = checkCount(options.retries, 2, "retries", where);
-  if (!Number.isInteger(retries)) throw new TypeError(`${where}: retry.retries must be a whole number`);
-  return {
-    retries,
-    baseDelayMs: checkCount(options.baseDelayMs, 300, "baseDelayMs", where),
-    maxDelayMs: checkCount(options.maxDelayMs, 10_000, "maxDelayMs", where),
-    maxRetryAfterMs: checkCount(options.maxRetryAfterMs, 60_000, "maxRetryAfterMs", where),
-  };
+  const plan: RetryPlan = { retries: 2, baseDelayMs: 300, maxDelayMs: 10_000, maxRetryAfterMs: 60_000 };
+  for (const field of Object.keys(plan) as (keyof RetryPlan)[]) {
+    const value = options[field];
+    if (value === undefined) continue;
+    if (typeof value !== "number" || !(value >= 0)) throw new TypeError(`${where}: retry.${field} must be a number ≥ 0`);
+    plan[field] = value;
+  }
+  return plan;
 }
 
 /** `Retry-After` as delay-seconds or an HTTP date, in ms from `now`. */
 export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
-  if (value === null || value.trim() === "") return undefined;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const at = Date.parse(text);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+  if (!value?.trim()) return undefined;
+  const ms = /^\s*\d+\s*$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
+  return Number.isNaN(ms) ? undefined : Math.max(0, ms);
 }
 
 /** Exponential back-off with full jitter, so many clients that failed together do not retry together. */

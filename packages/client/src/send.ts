@@ -60,7 +60,7 @@ export async function exchange({ call, fetch, headers, body, timeoutMs, signal, 
   }
   throw new ModelArtsApiError(call, {
     status: response.status,
-    statusText: response.ok ? `${response.statusText || "OK"}, but the body is not JSON` : response.statusText,
+    statusText: response.ok ? "but not JSON" : response.statusText,
     body: answer,
     requestId: response.headers.get("x-request-id") ?? undefined,
     retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),

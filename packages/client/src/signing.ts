@@ -99,7 +99,7 @@ export function createSigner(credentials: AkSkCredentials, where = "signRequest:
     for (const [name, value] of Object.entries(request.headers ?? {})) {
       const lower = name.toLowerCase();
       // The date and the token are set below; an Authorization header given in is replaced, never signed.
-      if (lower === "x-sdk-date" || lower === "authorization" || lower === "x-security-token") continue;
+      if (/^(x-sdk-date|authorization|x-security-token)$/.test(lower)) continue;
       headers[name] = value;
       signed.set(lower, value.trim());
     }

@@ -54,7 +54,7 @@ describe("updatePool", () => {
 
   test.each([".", "..", ""])("refuses the pool name %j, which cannot be one path segment", (poolName) => {
     const pools = createPoolsClient({ projectId: "p1", endpoint: "http://127.0.0.1:4010", fetch: fakeFetch().fetch });
-    expect(() => pools.updatePool(poolName, {})).toThrow(/updatePool: poolName must/);
+    expect(() => pools.updatePool(poolName, {})).toThrow('updatePool: poolName must be the metadata.name of a pool, not "", "." or ".."');
   });
 });
 
@@ -81,15 +81,15 @@ describe("options", () => {
 
   test.each([
     [{ projectId: "" , region: "cn-north-4" }, "createPoolsClient: projectId must be a non-empty string"],
-    [{ projectId: "p" }, "createPoolsClient: give region (for example cn-north-4) or endpoint"],
+    [{ projectId: "p" }, "createPoolsClient: region (for example cn-north-4) or endpoint is required"],
     [{ projectId: "p", region: "evil.com/x" }, "createPoolsClient: region must look like cn-north-4"],
-    [{ projectId: "p", endpoint: "not a url" }, "createPoolsClient: endpoint must be an absolute URL"],
-    [{ projectId: "p", endpoint: "ftp://h" }, "createPoolsClient: endpoint must be an http or https URL"],
+    [{ projectId: "p", endpoint: "not a url" }, 'createPoolsClient: endpoint must be an absolute http(s) URL, got "not a url"'],
+    [{ projectId: "p", endpoint: "ftp://h" }, "createPoolsClient: endpoint must be an absolute http(s) URL"],
     [{ projectId: "p", region: "r", timeoutMs: 0 }, "createPoolsClient: timeoutMs must be a number > 0"],
-    [{ projectId: "p", region: "r", retry: { retries: 1.5 } }, "createPoolsClient: retry.retries must be a whole number"],
+    [{ projectId: "p", region: "r", retry: { retries: -1 } }, "createPoolsClient: retry.retries must be a number ≥ 0"],
     [{ projectId: "p", region: "r", auth: { token: "" } }, "createPoolsClient: auth.token must be a non-empty string"],
     [{ projectId: "p", region: "r", auth: { accessKey: "AK", secretKey: "" } }, "createPoolsClient: auth.secretKey must be a non-empty string"],
-    [{ projectId: "p", region: "r", auth: { token: "t", accessKey: "AK", secretKey: "SK" } }, "createPoolsClient: auth takes either a token or an accessKey and secretKey, not both"],
+    [{ projectId: "p", region: "r", auth: { token: "t", accessKey: "AK", secretKey: "SK" } }, "createPoolsClient: auth must be either { token } or { accessKey, secretKey }"],
   ])("bad options are refused with an error naming the field (%#)", (options, message) => {
     expect(() => createPoolsClient(options as never)).toThrow(message);
   });
