@@ -35,8 +35,10 @@ export interface CodeSample {
 export interface Operation {
   operationId?: string;
   summary?: string;
+  tags?: string[];
   parameters?: (Parameter | Reference)[];
   requestBody?: { content?: Record<string, MediaType> } | Reference;
+  responses?: Record<string, unknown>;
   security?: Record<string, string[]>[];
   "x-codeSamples"?: CodeSample[];
   [key: string]: unknown;

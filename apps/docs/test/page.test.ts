@@ -1,0 +1,207 @@
+// The page in a real Chromium: both operations with their fields, error codes and code samples; a search that finds
+// a field; not one request leaving the page; not one console error. It also reports the page's size and its time to
+// first render (reported, not asserted: sizes are asserted in page-file.test.ts), and saves a screenshot.
+import { mkdirSync, readFileSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { mockUrl } from "../src/mock-server.ts";
+import { type Example, type OpenApiDocument, type OperationEntry, deref, operationsOf } from "../src/openapi.ts";
+import { pagePath } from "../src/paths.ts";
+import { type DocsServer, serveDocs } from "../src/serve.ts";
+import { type Chromium, launchChromium } from "./support/chromium.ts";
+import { loadDecoratedSpec } from "./support/spec.ts";
+
+const spec = loadDecoratedSpec();
+const operations = operationsOf(spec);
+const resultsDir = fileURLToPath(new URL("../test-results/", import.meta.url));
+
+/** Every error_code among the spec's response examples: what a reader must be able to find on the page. */
+function errorCodesOf(document: OpenApiDocument, entries: OperationEntry[]): string[] {
+  const codes = new Set<string>();
+  for (const { operation } of entries) {
+    for (const response of Object.values(operation.responses ?? {})) {
+      const content = deref<{ content?: Record<string, { examples?: Record<string, Example> }> }>(document, response as never).content ?? {};
+      for (const media of Object.values(content)) {
+        for (const example of Object.values(media.examples ?? {})) {
+          const value = deref<Example>(document, example).value as { error_code?: string } | undefined;
+          if (value?.error_code) codes.add(value.error_code);
+        }
+      }
+    }
+  }
+  return [...codes].sort();
+}
+
+function requestFields(entry: OperationEntry): string[] {
+  const body = deref(spec, entry.operation.requestBody!);
+  const [media] = Object.values(body.content ?? {});
+  const schema = deref<{ properties?: Record<string, unknown> }>(spec, media!.schema as never);
+  return Object.keys(schema.properties ?? {});
+}
+
+let docs: DocsServer;
+let browser: Chromium;
+let page: Page;
+const outbound: string[] = [];
+const consoleErrors: string[] = [];
+
+async function openOperation(entry: OperationEntry) {
+  const summary = entry.operation.summary!;
+  const sidebar = page.locator('[data-component-name="Menu/Menu"]');
+  if (!(await sidebar.getByText(summary, { exact: true }).isVisible())) {
+    await sidebar.getByText(entry.operation.tags![0]!, { exact: true }).click();
+  }
+  await sidebar.getByText(summary, { exact: true }).click();
+  const section = page.locator(`[data-section-id$="/${entry.operation.operationId!.toLowerCase()}"]`);
+  await section.getByRole("heading", { name: summary }).waitFor();
+  return section;
+}
+
+beforeAll(async () => {
+  docs = await serveDocs({ port: 0 });
+  browser = await launchChromium();
+  const origin = new URL(docs.url).origin;
+  // Every request is seen here; only the page's own origin (and data: URLs) may be answered.
+  await browser.context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${origin}/`) || url.startsWith("data:")) return route.continue();
+    outbound.push(`${route.request().method()} ${url}`);
+    return route.abort("blockedbyclient");
+  });
+  browser.context.on("request", (request) => {
+    const url = request.url();
+    if (!url.startsWith(`${origin}/`) && !url.startsWith("data:") && !outbound.includes(`${request.method()} ${url}`)) {
+      outbound.push(`${request.method()} ${url}`);
+    }
+  });
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(`uncaught: ${error.message}`));
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await docs?.close();
+});
+
+describe("the API reference in Chromium", { timeout: 30_000 }, () => {
+  test("arrives brotli-compressed and renders; reports size and time to first render", async () => {
+    const response = await page.goto(docs.url, { waitUntil: "load" });
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()["content-encoding"]).toBe("br");
+    await page.getByRole("heading", { name: new RegExp(spec.info.title) }).waitFor();
+    // Redoc is interactive once its search box stops saying "Loading...".
+    await page.getByText("Ctrl+K").waitFor();
+    const interactive = await page.evaluate(() => performance.now());
+    const timing = await page.evaluate(() => {
+      const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+      const paint = performance.getEntriesByName("first-contentful-paint")[0];
+      return { transferred: navigation.encodedBodySize, decoded: navigation.decodedBodySize, fcp: paint?.startTime, load: navigation.loadEventEnd };
+    });
+    const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
+    console.log(
+      `[docs] page: ${kib(statSync(pagePath).size)} raw, ${kib(statSync(`${pagePath}.gz`).size)} gzip, ` +
+        `${kib(timing.transferred)} brotli as served to Chromium; first contentful paint ${timing.fcp?.toFixed(0)} ms, ` +
+        `load event ${timing.load.toFixed(0)} ms, interactive (search ready) ${interactive.toFixed(0)} ms (loopback, this machine)`,
+    );
+    expect(timing.decoded).toBe(readFileSync(pagePath).length);
+    expect(timing.fcp).toBeGreaterThan(0);
+  });
+
+  test("lists the local mock as a server beside the regional endpoint, and says how to start it", async () => {
+    const text = await page.locator("body").innerText();
+    expect(text).toContain(spec.servers![0]!.url);
+    expect(text).toContain(mockUrl);
+    expect(text).toContain("npx modelarts-pools-mock");
+    expect(text).toContain("npm start");
+  });
+
+  for (const entry of operations) {
+    const { operationId, summary } = entry.operation;
+
+    test(`${operationId}: "${summary}" shows its request fields`, async () => {
+      const section = await openOperation(entry);
+      for (const field of requestFields(entry)) {
+        await expect(section.getByText(field, { exact: true }).first().isVisible(), field).resolves.toBe(true);
+      }
+    });
+
+    test(`${operationId}: shows its TypeScript and curl samples`, async () => {
+      const section = await openOperation(entry);
+      for (const { label, source } of entry.operation["x-codeSamples"]!) {
+        const languages = section.locator('[data-component-name="Dropdown/Dropdown"]').filter({ hasText: /^(TypeScript|curl|Payload)$/ });
+        await languages.first().click();
+        await page.locator('[data-component-name="Dropdown/DropdownMenuItem"]:visible', { hasText: label }).click();
+        const code = section.locator('[data-component-name="CodeBlock/CodeBlock"]').first();
+        // The code block shows the sample as generated, line for line.
+        const lines = (await code.innerText()).split("\n").map((line) => line.trimEnd()).filter(Boolean);
+        expect(lines, label).toEqual(source.split("\n").map((line) => line.trimEnd()).filter(Boolean));
+      }
+    });
+  }
+
+  test("shows every error code of the spec in the response samples", async () => {
+    const seen = new Set<string>();
+    for (const entry of operations) {
+      const section = await openOperation(entry);
+      const panel = section.locator(".panel-response-samples");
+      for (const status of await panel.getByRole("button", { name: /^\d{3}$/ }).allInnerTexts()) {
+        await panel.getByRole("button", { name: status, exact: true }).click();
+        const collect = async () => {
+          for (const code of (await panel.innerText()).match(/ModelArts\.\d{8}/g) ?? []) seen.add(code);
+        };
+        await collect();
+        // A status with several examples (PATCH 400) offers them in a dropdown: show each in turn.
+        const examples = panel.locator('[data-component-name="Dropdown/Dropdown"]');
+        if ((await examples.count()) === 0) continue;
+        await examples.first().click();
+        const items = page.locator('[data-component-name="Dropdown/DropdownMenuItem"]:visible');
+        const names = await items.allInnerTexts();
+        for (const [index, name] of names.entries()) {
+          if (index > 0) await examples.first().click();
+          await items.filter({ hasText: name }).first().click();
+          await collect();
+        }
+      }
+    }
+    const expected = errorCodesOf(spec, operations);
+    expect(expected).toEqual(expect.arrayContaining(["ModelArts.50004000", "ModelArts.50004100", "ModelArts.50015000", "ModelArts.50015001"]));
+    expect([...seen].sort()).toEqual(expected);
+  }, 60_000);
+
+  test('finds a field with the page\'s search ("jobFlavors")', async () => {
+    await page.locator('[data-component-name="Search/SearchInput"], :text("Search")').first().click();
+    await page.keyboard.type("jobFlavors");
+    const results = page.locator('[data-component-name="Search/SearchItem"]');
+    await results.first().waitFor();
+    const texts = await results.allInnerTexts();
+    expect(texts.length).toBeGreaterThanOrEqual(operations.length);
+    for (const text of texts) expect(text).toContain("jobFlavors");
+    await page.keyboard.press("Escape");
+  });
+
+  test("saves a screenshot of an operation with its TypeScript sample", async () => {
+    const [first] = operations;
+    const section = await openOperation(first!);
+    const languages = section.locator('[data-component-name="Dropdown/Dropdown"]').filter({ hasText: /^(TypeScript|curl|Payload)$/ });
+    await languages.first().click();
+    await page.locator('[data-component-name="Dropdown/DropdownMenuItem"]:visible', { hasText: "TypeScript" }).click();
+    mkdirSync(resultsDir, { recursive: true });
+    await page.screenshot({ path: `${resultsDir}docs-operation.png` });
+    await page.goto(docs.url, { waitUntil: "load" });
+    await page.getByText("Ctrl+K").waitFor();
+    await page.screenshot({ path: `${resultsDir}docs-overview.png` });
+    expect(statSync(`${resultsDir}docs-operation.png`).size).toBeGreaterThan(10_000);
+  });
+
+  test("sent no request anywhere but the page's own origin", () => {
+    expect(outbound).toEqual([]);
+  });
+
+  test("logged no console error", () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
