@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { call, exampleOf, type Reply } from "./support.js";
 
 const bin = fileURLToPath(new URL("../bin/modelarts-pools-mock.js", import.meta.url));
@@ -30,7 +30,11 @@ function run(args: string[]): { child: ChildProcess; url: Promise<string>; exit:
   return { child, url, exit, output: () => output };
 }
 
-describe.runIf(existsSync(built))("modelarts-pools-mock", () => {
+describe("modelarts-pools-mock", () => {
+  beforeAll(() => {
+    if (!existsSync(built)) throw new Error(`${built} is missing: run \`pnpm --filter @modelarts-pools/mock build\` before testing the CLI`);
+  });
+
   it.each(["SIGINT", "SIGTERM"] as const)("prints its loopback URL, serves, and exits 0 on %s", async (signal) => {
     const { child, url, exit } = run(["--port", "0"]);
     try {
@@ -64,11 +68,5 @@ describe.runIf(existsSync(built))("modelarts-pools-mock", () => {
     expect(await exit).toBe(2);
     expect(output()).toContain("--port must be an integer from 0 to 65535, not http");
     expect(output()).toContain("Usage: modelarts-pools-mock");
-  });
-});
-
-describe.runIf(!existsSync(built))("modelarts-pools-mock (not built)", () => {
-  it("needs `pnpm --filter @modelarts-pools/mock build` first", () => {
-    expect.fail(`${built} is missing: build the package before testing its CLI`);
   });
 });
