@@ -8,7 +8,7 @@ import { allowedRequestHeaders } from "./cors.js";
 import { createHandler } from "./handler.js";
 import { PoolStore } from "./pool-store.js";
 import { createPrismEngine } from "./prism-engine.js";
-import { loadSpec, operationsOf } from "./spec.js";
+import { loadSpec, operationsOf, type OpenApiDocument } from "./spec.js";
 
 export interface MockOptions {
   /** Port to listen on; 0 (the default) picks a free one. The CLI defaults to 4010. */
@@ -21,6 +21,8 @@ export interface MockOptions {
   bodyLimit?: number;
   /** Most pools kept in stateful mode, over all projects (default 10000); one more create gets 400. */
   maxPools?: number;
+  /** Path of a bundled spec (JSON) to serve instead of @modelarts-pools/spec's, e.g. one being edited. */
+  specPath?: string;
   /** Told about failures inside the mock (never about bad requests, which get their 400). Default: stderr. */
   onError?: (error: unknown) => void;
 }
@@ -28,6 +30,11 @@ export interface MockOptions {
 export interface Mock {
   /** Base URL of the API, e.g. `http://127.0.0.1:4010`; paths such as `/v2/{project_id}/pools` go after it. */
   url: string;
+  /**
+   * Reads the bundled spec again and answers from it, on the same port (`pnpm dev` calls it on every save).
+   * Stateful mode starts again with no pools, since the pools were made under the old spec.
+   */
+  reload(): Promise<void>;
   /** Stops listening and closes every open connection. */
   close(): Promise<void>;
 }
@@ -35,7 +42,29 @@ export interface Mock {
 export const DEFAULT_HOST = "127.0.0.1";
 
 export async function startMock(options: MockOptions = {}): Promise<Mock> {
-  const spec = loadSpec();
+  let current = await answering(loadSpec(options.specPath), options);
+  // The server outlives any one spec: reload() swaps what answers, never the socket.
+  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, (request, response) => current.handler(request, response));
+  server.on("clientError", (error, socket) => answerUnparsable(error, socket, current.errors.badRequest("the request is not valid HTTP").body));
+  await listen(server, options.port ?? 0, options.host ?? DEFAULT_HOST);
+
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  return {
+    url: `http://${host}:${address.port}`,
+    reload: async () => {
+      current = await answering(loadSpec(options.specPath), options);
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** Everything the mock derives from one version of the spec. */
+async function answering(spec: OpenApiDocument, options: MockOptions) {
   const operations = operationsOf(spec);
   const errors = errorsOf(spec, operations);
   const handler = createHandler({
@@ -48,23 +77,8 @@ export async function startMock(options: MockOptions = {}): Promise<Mock> {
     allowedHeaders: allowedRequestHeaders(spec),
     onError: options.onError ?? ((error) => process.stderr.write(`modelarts-pools-mock: ${(error as Error)?.message ?? String(error)}\n`)),
   });
-
-  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, handler);
-  server.on("clientError", (error, socket) => answerUnparsable(error, socket, errors.badRequest("the request is not valid HTTP").body));
-  await listen(server, options.port ?? 0, options.host ?? DEFAULT_HOST);
-
-  const address = server.address() as AddressInfo;
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
-  return {
-    url: `http://${host}:${address.port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
-      }),
-  };
+  return { handler, errors };
 }
-
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);

@@ -1,5 +1,6 @@
 // The bundled spec, and what the mock reads from it: the operations, the status codes and named examples each can
 // answer, and the error bodies. Nothing here restates the API; it is all looked up in the document.
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 
 export interface OpenApiDocument {
@@ -24,9 +25,9 @@ export interface Operation {
   responses: Map<number, string[]>;
 }
 
-// Loaded with require so that Node 20 prints no "JSON modules are experimental" warning.
-export function loadSpec(): OpenApiDocument {
-  return createRequire(import.meta.url)("@modelarts-pools/spec/openapi.json") as OpenApiDocument;
+// Read from disk on every call (not imported, which Node would cache) so that reload() sees a re-bundled spec.
+export function loadSpec(path = createRequire(import.meta.url).resolve("@modelarts-pools/spec/openapi.json")): OpenApiDocument {
+  return JSON.parse(readFileSync(path, "utf8")) as OpenApiDocument;
 }
 
 /** The body of a named example of the spec, e.g. `example(spec, "poolNotFound")`; a fresh copy every call. */
