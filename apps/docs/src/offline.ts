@@ -20,7 +20,10 @@ const rewrites: Rewrite[] = [
   { find: "https://cdn.redoc.ly/redoc/logo-mini.svg", replaceWith: attributionLogo, why: "attribution logo (mini)" },
 ];
 
-/** Hosts the page must never name as a place to load from once the rewrites ran. */
+/**
+ * Hosts the page must never name once the rewrites ran. Redoc's bundle also names cdn.redocly.com (icon packs for
+ * features this page does not use) and Redocly's telemetry collector (off: redocly.yaml); the CSP refuses both.
+ */
 export const forbiddenHosts = ["cdn.redoc.ly", "fonts.googleapis.com", "fonts.gstatic.com", "unpkg.com", "cdn.jsdelivr.net"];
 
 function inlineScripts(html: string): string[] {
@@ -59,5 +62,6 @@ export function makeOffline(html: string): string {
   }
   const csp = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(page)}" />`;
   if (!/<head>/i.test(page)) throw new Error("offline: the page has no <head> to carry its Content-Security-Policy");
-  return page.replace(/<head>/i, `<head>\n  ${csp}`);
+  // An empty inline icon keeps browsers from asking the server for /favicon.ico.
+  return page.replace(/<head>/i, `<head>\n  ${csp}\n  <link rel="icon" href="data:," />`);
 }
