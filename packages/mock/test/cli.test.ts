@@ -40,7 +40,7 @@ describe("modelarts-pools-mock", () => {
     try {
       const base = await url;
       expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      const reply: Reply = await call({ url: base, close: async () => undefined }, { body: exampleOf("createDedicatedPool") });
+      const reply: Reply = await call({ url: base }, { body: exampleOf("createDedicatedPool") });
       expect(reply.body).toEqual(exampleOf("createdPool"));
       child.kill(signal);
       expect(await exit).toBe(0);
@@ -52,7 +52,7 @@ describe("modelarts-pools-mock", () => {
   it("serves stateful mode with --stateful", async () => {
     const { child, url, exit } = run(["--port", "0", "--stateful"]);
     try {
-      const mock = { url: await url, close: async () => undefined };
+      const mock = { url: await url };
       const first = await call(mock, { body: exampleOf("createDedicatedPool") });
       const second = await call(mock, { body: exampleOf("createDedicatedPool") });
       expect([first.status, second.status]).toEqual([200, 409]);

@@ -48,7 +48,7 @@ export interface Call {
 }
 
 /** One request; a POST to createPool with a token unless told otherwise. */
-export async function call(mock: Mock, request: Call = {}): Promise<Reply> {
+export async function call(mock: Pick<Mock, "url">, request: Call = {}): Promise<Reply> {
   const method = request.method ?? "POST";
   const headers: Record<string, string> = { ...request.headers };
   if (request.token !== false) headers["x-auth-token"] = TOKEN;
