@@ -21,6 +21,8 @@ export interface ServeDocsOptions {
 export interface DocsServer {
   /** The page's URL, e.g. http://127.0.0.1:8080/ */
   url: string;
+  /** Reads the built files again (`pnpm dev` calls it after each rebuild); until then the last ones are served. */
+  reload(): void;
   close(): Promise<void>;
 }
 
@@ -77,7 +79,7 @@ function answer(request: IncomingMessage, response: ServerResponse, assets: Map<
 }
 
 export async function serveDocs({ port = 8080, host = "127.0.0.1", dir = distDir }: ServeDocsOptions = {}): Promise<DocsServer> {
-  const assets = loadAssets(dir);
+  let assets = loadAssets(dir);
   const server = createServer((request, response) => answer(request, response, assets));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -90,6 +92,9 @@ export async function serveDocs({ port = 8080, host = "127.0.0.1", dir = distDir
   const hostname = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
     url: `http://${hostname}:${address.port}/`,
+    reload: () => {
+      assets = loadAssets(dir);
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

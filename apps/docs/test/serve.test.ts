@@ -103,3 +103,24 @@ describe("serveDocs", () => {
     await expect(serveDocs({ port: 0, dir: "/nonexistent" })).rejects.toThrow(/pnpm --filter @modelarts-pools\/docs build/);
   });
 });
+
+describe("serveDocs reload", () => {
+  test("serves the files as they are after reload(), on the same URL", async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const dir = mkdtempSync(join(tmpdir(), "docs-reload-"));
+    writeFileSync(join(dir, "index.html"), "<p>first</p>");
+    const docs = await serveDocs({ port: 0, dir });
+    try {
+      expect((await get(docs.url)).body.toString()).toBe("<p>first</p>");
+      writeFileSync(join(dir, "index.html"), "<p>second</p>");
+      expect((await get(docs.url)).body.toString()).toBe("<p>first</p>");
+      docs.reload();
+      expect((await get(docs.url)).body.toString()).toBe("<p>second</p>");
+    } finally {
+      await docs.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,118 @@
+#!/usr/bin/env node
+// `pnpm dev`: the loop for people who edit the spec. It builds once, serves the mock (127.0.0.1:4010) and the docs
+// (127.0.0.1:8080), then on every save under spec/: lints, re-bundles, and in parallel reloads the mock on the same
+// port, regenerates the types and rebuilds the docs page — and says in one line what it rebuilt and how long it took.
+// A spec that no longer lints is reported with file and line, and the last good artifacts stay served.
+// Flags: --mock-port N, --docs-port N, --stateful, --no-initial-build.
+import { spawn, spawnSync } from "node:child_process";
+import { watch } from "node:fs";
+import { join, relative } from "node:path";
+import { parseArgs } from "node:util";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const specDir = join(root, "spec");
+const { values } = parseArgs({
+  options: {
+    "mock-port": { type: "string", default: "4010" },
+    "docs-port": { type: "string", default: "8080" },
+    stateful: { type: "boolean", default: false },
+    "no-initial-build": { type: "boolean", default: false },
+  },
+});
+
+/** Runs a command to completion; resolves with its exit code and output (never rejects). */
+function run(command, args, cwd = root) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" } });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("close", (code) => resolve({ code, output }));
+  });
+}
+
+const node = process.execPath;
+const redocly = join(specDir, "node_modules", ".bin", "redocly");
+const tsc = join(root, "node_modules", ".bin", "tsc");
+
+if (!values["no-initial-build"]) {
+  const build = spawnSync("pnpm", ["turbo", "run", "build", "--output-logs=errors-only"], { cwd: root, stdio: "inherit" });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+}
+
+// Imported after the build: both live in the packages' dist/.
+const { startMock } = await import("../packages/mock/dist/index.js");
+const { serveDocs } = await import("../apps/docs/dist/serve.js");
+const mock = await startMock({ port: Number(values["mock-port"]), stateful: values.stateful });
+const docs = await serveDocs({ port: Number(values["docs-port"]) });
+console.log(`[dev] mock ${mock.url}  docs ${docs.url}  watching spec/ — Ctrl-C stops`);
+
+const seconds = (started) => `${((performance.now() - started) / 1000).toFixed(2)} s`;
+
+/** Lint → bundle → (mock | types | docs) in parallel. Resolves when all of it is done. */
+async function rebuild(changed) {
+  const started = performance.now();
+  const lint = await run(redocly, ["lint", "openapi.yaml", "--format", "stylish"], specDir);
+  if (lint.code !== 0) {
+    const problems = lint.output.split("\n").filter((line) => /^\S.*\.ya?ml:$|^\s+\d+:\d+\s+(error|warning)/.test(line));
+    console.log(`[dev] ${changed}: the spec no longer lints; still serving the last good build\n${problems.join("\n")}`);
+    return;
+  }
+  const bundled = await Promise.all([
+    run(redocly, ["bundle", "openapi.yaml", "--output", "dist/openapi.json"], specDir),
+    run(redocly, ["bundle", "openapi.yaml", "--output", "dist/openapi.yaml"], specDir),
+  ]);
+  const failed = bundled.find((result) => result.code !== 0);
+  if (failed) return void console.log(`[dev] ${changed}: bundling failed; still serving the last good build\n${failed.output}`);
+  const bundledAt = seconds(started);
+
+  const timings = {};
+  const step = async (name, work) => {
+    const result = await work();
+    timings[name] = result?.code ? `FAILED\n${result.output}` : seconds(started);
+  };
+  await Promise.all([
+    step("mock", () => mock.reload()),
+    step("types", async () => {
+      const generated = await run(node, ["scripts/generate.mjs"], join(root, "packages", "types"));
+      return generated.code ? generated : run(tsc, ["-p", "tsconfig.json"], join(root, "packages", "types"));
+    }),
+    step("docs", async () => {
+      const built = await run(node, ["dist/build.js"], join(root, "apps", "docs"));
+      if (!built.code) docs.reload();
+      return built;
+    }),
+  ]);
+  console.log(`[dev] ${changed} → bundle ${bundledAt}, mock ${timings.mock}, types ${timings.types}, docs ${timings.docs}`);
+}
+
+// Saves come in bursts (editors write twice, a git checkout touches many files): one rebuild per burst, and a
+// burst that arrives during a rebuild gets one more rebuild after it.
+let pending;
+let running;
+function schedule(file) {
+  clearTimeout(pending);
+  pending = setTimeout(async () => {
+    if (running) await running;
+    running = rebuild(file).finally(() => (running = undefined));
+  }, 50);
+}
+
+const watcher = watch(specDir, { recursive: true }, (_event, file) => {
+  if (!file) return;
+  const path = relative(specDir, join(specDir, file));
+  if (/^(dist|node_modules|test|src)\b/.test(path) || !/\.(ya?ml)$/.test(path)) return;
+  schedule(path);
+});
+
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, async () => {
+    if (stopping) return;
+    stopping = true;
+    watcher.close();
+    await Promise.all([mock.close(), docs.close()]);
+    process.exit(0);
+  });
+}
