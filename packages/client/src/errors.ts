@@ -54,10 +54,13 @@ export class ModelArtsApiError extends ModelArtsCallError {
 
   constructor(call: FailedCall, answer: ErrorAnswer) {
     const { status, statusText, body } = answer;
-    const fields = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
-    const code = typeof fields["error_code"] === "string" ? fields["error_code"] : undefined;
-    const errorMessage = typeof fields["error_msg"] === "string" ? fields["error_msg"] : undefined;
-    const requestId = answer.requestId ?? (typeof fields["request_id"] === "string" ? fields["request_id"] : undefined);
+    const field = (name: string): string | undefined => {
+      const value = typeof body === "object" && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+      return typeof value === "string" ? value : undefined;
+    };
+    const code = field("error_code");
+    const errorMessage = field("error_msg");
+    const requestId = answer.requestId ?? field("request_id");
     const detail =
       code !== undefined
         ? `${code} ${errorMessage ?? ""}`.trim()
