@@ -7,7 +7,8 @@ const endpoint = "http://127.0.0.1:4010";
 
 describe("non-2xx answers reject with ModelArtsApiError", () => {
   test("carrying status, error_code, error_msg, the body and the request id", async () => {
-    const { fetch } = fakeFetch(jsonAnswer(404, example("poolNotFound"), { "X-Request-Id": "req-42" }));
+    const notFound = example("poolNotFound");
+    const { fetch } = fakeFetch(jsonAnswer(404, notFound, { "X-Request-Id": "req-42" }));
     const pools = createPoolsClient({ projectId: "p1", endpoint, fetch });
     const error = await pools.updatePool("gone", {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelArtsApiError);
@@ -15,15 +16,15 @@ describe("non-2xx answers reject with ModelArtsApiError", () => {
       name: "ModelArtsApiError",
       status: 404,
       code: "ModelArts.50015001",
-      errorMessage: "pool not found",
-      body: { error_code: "ModelArts.50015001", error_msg: "pool not found" },
+      errorMessage: notFound.error_msg,
+      body: notFound,
       requestId: "req-42",
       operation: "updatePool",
       method: "PATCH",
       url: `${endpoint}/v2/p1/pools/gone`,
     });
     expect((error as Error).message).toBe(
-      `updatePool: PATCH ${endpoint}/v2/p1/pools/gone answered 404 ModelArts.50015001 pool not found (request id req-42)`,
+      `updatePool: PATCH ${endpoint}/v2/p1/pools/gone answered 404 ModelArts.50015001 ${notFound.error_msg} (request id req-42)`,
     );
   });
 

@@ -33,7 +33,7 @@ describe.each(auths)("with %s", (_, auth) => {
 
 test("the spec's error answers arrive as ModelArtsApiError with their error_code", async () => {
   const pools = createPoolsClient({ projectId: "p1", endpoint: prism.url, auth: { token: "prism-token-0123456789" } });
-  await expect(pools.updatePool("gone", {}, { headers: { Prefer: "code=404" } })).rejects.toMatchObject({ status: 404, code: "ModelArts.50015001", errorMessage: "pool not found" });
+  await expect(pools.updatePool("gone", {}, { headers: { Prefer: "code=404" } })).rejects.toMatchObject({ status: 404, code: "ModelArts.50015001", errorMessage: example("poolNotFound").error_msg });
   await expect(pools.createPool(example("createDedicatedPool"), { headers: { Prefer: "code=409" } })).rejects.toMatchObject({ status: 409, code: "ModelArts.50015000" });
   const invalid = example("createDedicatedPool");
   delete invalid.metadata.labels["os.modelarts/name"];
