@@ -5,7 +5,7 @@
 // A spec that no longer lints is reported with file and line, and the last good artifacts stay served.
 // Flags: --mock-port N, --docs-port N, --stateful, --no-initial-build.
 import { spawn, spawnSync } from "node:child_process";
-import { watch } from "node:fs";
+import { readdirSync, watch } from "node:fs";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
@@ -79,7 +79,7 @@ async function rebuild(changed) {
       return generated.code ? generated : run(tsc, ["-p", "tsconfig.json"], join(root, "packages", "types"));
     }),
     step("docs", async () => {
-      const built = await run(node, ["dist/build.js"], join(root, "apps", "docs"));
+      const built = await run(node, ["dist/build.js", "--fast"], join(root, "apps", "docs"));
       if (!built.code) docs.reload();
       return built;
     }),
@@ -99,19 +99,26 @@ function schedule(file) {
   }, 50);
 }
 
-const watcher = watch(specDir, { recursive: true }, (_event, file) => {
-  if (!file) return;
-  const path = relative(specDir, join(specDir, file));
-  if (/^(dist|node_modules|test|src)\b/.test(path) || !/\.(ya?ml)$/.test(path)) return;
-  schedule(path);
-});
+// One watcher per folder of the spec's sources, not per file: editors save by writing a new file and renaming it
+// over the old one, which a watcher of the old file never hears about (nor does Node 20's recursive watch on Linux).
+function sourceFolders(dir) {
+  const skip = new Set(["dist", "node_modules", "test", "src", "scripts"]);
+  return [dir, ...readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && !skip.has(entry.name))
+    .flatMap((entry) => sourceFolders(join(dir, entry.name)))];
+}
+const watchers = sourceFolders(specDir).map((folder) =>
+  watch(folder, (_event, file) => {
+    if (file && /\.ya?ml$/.test(file)) schedule(relative(specDir, join(folder, file)));
+  }),
+);
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, async () => {
     if (stopping) return;
     stopping = true;
-    watcher.close();
+    for (const watcher of watchers) watcher.close();
     await Promise.all([mock.close(), docs.close()]);
     process.exit(0);
   });

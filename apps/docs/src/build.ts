@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { type Encoding, encodings } from "./compress.js";
+import { type Effort, type Encoding, encodings } from "./compress.js";
 import { decorateSpec } from "./decorate.js";
 import { makeOffline } from "./offline.js";
 import type { OpenApiDocument } from "./openapi.js";
@@ -35,32 +35,33 @@ function renderWithRedoc(specPath: string, output: string): void {
   }
 }
 
-function writeWithCompressed(file: string, content: string): Record<"raw" | Encoding, number> {
+function writeWithCompressed(file: string, content: string, effort: Effort): Record<"raw" | Encoding, number> {
   const data = Buffer.from(content);
   writeFileSync(file, data);
   const sizes = { raw: data.length, br: 0, gzip: 0 };
   for (const [name, { suffix, compress }] of Object.entries(encodings) as [Encoding, (typeof encodings)[Encoding]][]) {
-    const encoded = compress(data);
+    const encoded = compress(data, effort);
     writeFileSync(file + suffix, encoded);
     sizes[name] = encoded.length;
   }
   return sizes;
 }
 
-export function buildDocs(): Record<"raw" | Encoding, number> {
+/** `effort: "fast"` (the `--fast` flag, used by `pnpm dev`) compresses quickly instead of as small as possible. */
+export function buildDocs({ effort = "max" }: { effort?: Effort } = {}): Record<"raw" | Encoding, number> {
   const specPath = fileURLToPath(import.meta.resolve("@modelarts-pools/spec/openapi.json"));
   const spec = JSON.parse(readFileSync(specPath, "utf8")) as OpenApiDocument;
   mkdirSync(distDir, { recursive: true });
-  writeWithCompressed(decoratedSpecPath, `${JSON.stringify(decorateSpec(spec), null, 2)}\n`);
+  writeWithCompressed(decoratedSpecPath, `${JSON.stringify(decorateSpec(spec), null, 2)}\n`, effort);
   const rendered = join(distDir, "redoc-build.html");
   renderWithRedoc(decoratedSpecPath, rendered);
   const page = makeOffline(readFileSync(rendered, "utf8"));
   rmSync(rendered);
-  return writeWithCompressed(pagePath, page);
+  return writeWithCompressed(pagePath, page, effort);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const sizes = buildDocs();
+  const sizes = buildDocs({ effort: process.argv.includes("--fast") ? "fast" : "max" });
   const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
   console.log(`[docs] ${pagePath}: ${kib(sizes.raw)} (brotli ${kib(sizes.br)}, gzip ${kib(sizes.gzip)})`);
 }
