@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { devLoopFigures } from "./lib/dev-loop-bench.mjs";
 import { median } from "./lib/stats.mjs";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -41,7 +42,9 @@ function pipelineFigures(runs) {
 
 const packageBench = spawnSync("pnpm", ["turbo", "run", "bench", "--concurrency=1", "--output-logs=errors-only"], { cwd: root, stdio: "inherit" });
 if (packageBench.status !== 0) process.exit(packageBench.status ?? 1);
-writeFileSync(join(benchDir, "pipeline.json"), JSON.stringify(pipelineFigures(Number(process.env.BENCH_RUNS ?? 3)), null, 2));
+const runs = Number(process.env.BENCH_RUNS ?? 3);
+writeFileSync(join(benchDir, "pipeline.json"), JSON.stringify(pipelineFigures(runs), null, 2));
+writeFileSync(join(benchDir, "dev-loop.json"), JSON.stringify(await devLoopFigures(root, runs), null, 2));
 
 const reports = readdirSync(benchDir)
   .filter((file) => file.endsWith(".json") && file !== "report.json")

@@ -5,7 +5,8 @@
 // A spec that no longer lints is reported with file and line, and the last good artifacts stay served.
 // Flags: --mock-port N, --docs-port N, --stateful, --no-initial-build.
 import { spawn, spawnSync } from "node:child_process";
-import { readdirSync, watch } from "node:fs";
+import { readdirSync, readFileSync, renameSync, watch, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
@@ -41,6 +42,10 @@ if (!values["no-initial-build"]) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// Loaded once, here, rather than spawned per save: starting them costs more than their work.
+const { stringify: stringifyYaml } = createRequire(join(specDir, "package.json"))("yaml");
+const { generateOpenApiTypes, generatedFile } = await import("../packages/types/scripts/generate.mjs");
+
 // Imported after the build: both live in the packages' dist/.
 const { startMock } = await import("../packages/mock/dist/index.js");
 const { serveDocs } = await import("../apps/docs/dist/serve.js");
@@ -59,12 +64,12 @@ async function rebuild(changed) {
     console.log(`[dev] ${changed}: the spec no longer lints; still serving the last good build\n${problems.join("\n")}`);
     return;
   }
-  const bundled = await Promise.all([
-    run(redocly, ["bundle", "openapi.yaml", "--output", "dist/openapi.json"], specDir),
-    run(redocly, ["bundle", "openapi.yaml", "--output", "dist/openapi.yaml"], specDir),
-  ]);
-  const failed = bundled.find((result) => result.code !== 0);
-  if (failed) return void console.log(`[dev] ${changed}: bundling failed; still serving the last good build\n${failed.output}`);
+  // One bundle, to a scratch file: the served dist/ files change only once the bundle is whole.
+  const bundled = await run(redocly, ["bundle", "openapi.yaml", "--output", "dist/.dev-bundle.json"], specDir);
+  if (bundled.code) return void console.log(`[dev] ${changed}: bundling failed; still serving the last good build\n${bundled.output}`);
+  const document = JSON.parse(readFileSync(join(specDir, "dist", ".dev-bundle.json"), "utf8"));
+  writeFileSync(join(specDir, "dist", "openapi.yaml"), stringifyYaml(document));
+  renameSync(join(specDir, "dist", ".dev-bundle.json"), join(specDir, "dist", "openapi.json"));
   const bundledAt = seconds(started);
 
   const timings = {};
@@ -75,8 +80,8 @@ async function rebuild(changed) {
   await Promise.all([
     step("mock", () => mock.reload()),
     step("types", async () => {
-      const generated = await run(node, ["scripts/generate.mjs"], join(root, "packages", "types"));
-      return generated.code ? generated : run(tsc, ["-p", "tsconfig.json"], join(root, "packages", "types"));
+      writeFileSync(generatedFile, await generateOpenApiTypes());
+      return run(tsc, ["-p", "tsconfig.json"], join(root, "packages", "types"));
     }),
     step("docs", async () => {
       const built = await run(node, ["dist/build.js", "--fast"], join(root, "apps", "docs"));
