@@ -1,0 +1,100 @@
+// The packages as users get them: packed by pnpm, installed by npm into a scratch project, compiled by a strict
+// tsc under moduleResolution nodenext and bundler, and run against the mock on Node 20 and on Node 24.
+import { execFile } from "node:child_process";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { startMock, type Mock } from "@modelarts-pools/mock";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { ensureNode24 } from "./support/node24.js";
+
+const packagesDir = fileURLToPath(new URL("../../", import.meta.url));
+const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
+const tsc = fileURLToPath(new URL("../node_modules/.bin/tsc", import.meta.url));
+const pinnedPnpm = join(repoRoot, ".tools/node_modules/.bin/pnpm");
+const pnpm = existsSync(pinnedPnpm) ? pinnedPnpm : "pnpm";
+
+const scratch = mkdtempSync(join(tmpdir(), "modelarts-pools-consumer-"));
+let mock: Mock;
+
+// Asynchronous on purpose: the mock answers from this process's event loop while the consumer runs.
+async function run(command: string, args: string[], cwd: string, timeout = 120_000, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+  try {
+    return (await promisify(execFile)(command, args, { cwd, encoding: "utf8", timeout, env })).stdout;
+  } catch (error) {
+    const { stdout, stderr } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${command} ${args.join(" ")} failed in ${cwd}:\n${stdout ?? ""}\n${stderr ?? ""}`);
+  }
+}
+
+async function pack(name: "types" | "client"): Promise<string> {
+  const dir = join(packagesDir, name);
+  if (!existsSync(join(dir, "dist/index.js"))) throw new Error(`packages/${name}/dist is missing: build before testing (pnpm build)`);
+  await run(pnpm, ["pack", "--pack-destination", scratch], dir);
+  const tarball = readdirSync(scratch).find((file) => file.startsWith(`modelarts-pools-${name}-`) && file.endsWith(".tgz"));
+  if (!tarball) throw new Error(`pnpm pack left no tarball of ${name} in ${scratch}`);
+  return join(scratch, tarball);
+}
+
+function writeJson(file: string, value: unknown): void {
+  writeFileSync(join(scratch, "app", file), `${JSON.stringify(value, null, 2)}\n`);
+}
+
+const strict = { strict: true, target: "ES2022", lib: ["ES2022", "DOM"], skipLibCheck: false, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true, types: [] };
+
+beforeAll(async () => {
+  const types = await pack("types");
+  const client = await pack("client");
+  mkdirSync(join(scratch, "app"));
+  writeJson("package.json", {
+    name: "consumer",
+    private: true,
+    type: "module",
+    dependencies: { "@modelarts-pools/client": `file:${client}`, "@modelarts-pools/types": `file:${types}` },
+  });
+  copyFileSync(fileURLToPath(new URL("./consumer/consumer.ts", import.meta.url)), join(scratch, "app/consumer.ts"));
+  writeJson("tsconfig.nodenext.json", { compilerOptions: { ...strict, module: "NodeNext", moduleResolution: "NodeNext", outDir: "out" }, files: ["consumer.ts"] });
+  writeJson("tsconfig.bundler.json", { compilerOptions: { ...strict, module: "Preserve", moduleResolution: "Bundler", noEmit: true }, files: ["consumer.ts"] });
+  await run("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts"], join(scratch, "app"), 180_000);
+  mock = await startMock({ port: 0, stateful: true });
+}, 300_000);
+
+afterAll(async () => {
+  await mock?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+describe("the packed packages in a scratch project", () => {
+  test("name real versions of their dependencies, no workspace: or catalog: left", async () => {
+    const manifest = JSON.parse(await run("node", ["-p", "JSON.stringify(require('./node_modules/@modelarts-pools/client/package.json'))"], join(scratch, "app")));
+    expect(JSON.stringify(manifest.dependencies)).not.toMatch(/workspace:|catalog:/);
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(["@modelarts-pools/types", "openapi-fetch"]);
+  }, 30_000);
+
+  test.each(["nodenext", "bundler"])("compile under strict tsc with moduleResolution %s", async (resolution) => {
+    await run(tsc, ["-p", `tsconfig.${resolution}.json`], join(scratch, "app"));
+  }, 120_000);
+
+  const expectations = (version: string) => ({
+    node: expect.stringMatching(new RegExp(`^v${version}\\.`)),
+    created: expect.stringMatching(/^consumer-\d+-[0-9a-f]{32}$/),
+    count: 4,
+    conflict: "ModelArts.50015000",
+    unreachable: "ModelArtsNetworkError",
+    signature: "7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe",
+  });
+
+  test("run against the mock on Node 20", async () => {
+    expect(process.version).toMatch(/^v20\./);
+    const output = await run(process.execPath, ["out/consumer.js"], join(scratch, "app"), 60_000, { ...process.env, MOCK_URL: mock.url });
+    expect(JSON.parse(output)).toEqual(expectations("20"));
+  }, 60_000);
+
+  test("run against the mock on Node 24 (node@24 from npm)", async () => {
+    const node24 = await ensureNode24();
+    const output = await run(node24, ["out/consumer.js"], join(scratch, "app"), 60_000, { ...process.env, MOCK_URL: mock.url });
+    expect(JSON.parse(output)).toEqual(expectations("24"));
+  }, 300_000);
+});

@@ -1,0 +1,61 @@
+// A strict TypeScript program that uses the packed packages as an npm user would. It is compiled under
+// moduleResolution nodenext and bundler, then run against the mock; it prints what it saw as one JSON line.
+import { createPoolsClient, ModelArtsApiError, ModelArtsNetworkError, signRequest, type CreatePoolRequest, type Pool } from "@modelarts-pools/client";
+import type { PoolPhase, PoolStatus, UpdatePoolRequest } from "@modelarts-pools/types";
+
+declare const process: { env: Record<string, string | undefined>; version: string };
+
+const body: CreatePoolRequest = {
+  apiVersion: "v2",
+  kind: "Pool",
+  metadata: { labels: { "os.modelarts/name": `consumer-${process.version.replace(/\D/g, "")}` } },
+  spec: {
+    type: "Dedicate",
+    scope: ["Train"],
+    network: { name: "net-0123-86c13962597848eeb29c5861153a391f" },
+    resources: [{ flavor: "modelarts.vm.gpu.tnt004", count: 2 }],
+  },
+};
+
+// @ts-expect-error count is an integer: the packed types must still say so
+const wrongCount: CreatePoolRequest = { ...body, spec: { ...body.spec!, resources: [{ flavor: "x", count: "2" }] } };
+void wrongCount;
+
+const phase: PoolPhase | undefined = ({} as PoolStatus).phase;
+void phase;
+
+const pools = createPoolsClient({ projectId: "consumer-project", endpoint: process.env["MOCK_URL"]!, auth: { token: "consumer-token-0123456789" } });
+const created: Pool = await pools.createPool(body);
+const patch: UpdatePoolRequest = { spec: { resources: [{ flavor: "modelarts.vm.gpu.tnt004", count: 4 }] } };
+const updated = await pools.updatePool(created.metadata.name, patch);
+
+let conflict: string | undefined;
+try {
+  await pools.createPool(body);
+} catch (error) {
+  if (error instanceof ModelArtsApiError) conflict = error.code;
+}
+
+let unreachable: string | undefined;
+try {
+  await createPoolsClient({ projectId: "p", endpoint: "http://127.0.0.1:9" }).updatePool("x", {});
+} catch (error) {
+  if (error instanceof ModelArtsNetworkError) unreachable = error.name;
+}
+
+const signed = await signRequest(
+  { method: "GET", url: "https://service.region.example.com/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs?limit=2&marker=13551d6b-755d-4757-b956-536f674975c0", headers: { "Content-Type": "application/json" } },
+  { accessKey: "QTWAOYTTINDUT2QVKYUC", secretKey: "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc" },
+  new Date("2019-11-15T03:36:55Z"),
+);
+
+console.log(
+  JSON.stringify({
+    node: process.version,
+    created: created.metadata.name,
+    count: updated.spec.resources?.[0]?.count,
+    conflict,
+    unreachable,
+    signature: signed["Authorization"]?.split("Signature=")[1],
+  }),
+);
