@@ -89,7 +89,7 @@ describe("the unit tests of Huawei's API Gateway Python signer (apig_sdk)", () =
 
 describe("signRequest against an independent implementation", () => {
   const now = new Date("2024-05-06T07:08:09.123Z");
-  const cases = [
+  const cases: { name: string; method: string; url: string; headers: Record<string, string>; body: string | Uint8Array }[] = [
     { name: "a create as the client sends it", method: "POST", url: "https://modelarts.cn-north-4.myhuaweicloud.com/v2/p1/pools", headers: { "Content-Type": "application/json", "X-ModelArts-User-ID": "u1" }, body: '{"kind":"Pool"}' },
     { name: "a pool name with reserved characters", method: "PATCH", url: "https://h.example.com/v2/p1/pools/a%20b%27c%2Fd*(x)!", headers: { "Content-Type": "application/merge-patch+json" }, body: "{}" },
     { name: "non-ASCII path, unsorted repeated query, empty and valueless parameters", method: "GET", url: "https://h.example.com:8443/v2/%C3%A9t%C3%A9/pools?b=2&a=z&a=y&empty=&flag&sp=a+b&t=%7E~", headers: {}, body: "" },
