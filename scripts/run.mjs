@@ -50,11 +50,22 @@ const tasks = {
     run("pnpm", ["turbo", "run", "build"]);
     run("node", ["scripts/serve.mjs", ...process.argv.slice(3)]);
   },
-  // Every test: build (bundle, generate, compile), lint, then one vitest run over every project.
+  // Every test: build (bundle, generate, compile), lint, then one vitest run over every project, closing with
+  // one plain "N passed, N failed" line that any CI can read.
   test: () => {
     run("node", ["scripts/ensure-chromium.mjs"]);
     run("pnpm", ["turbo", "run", "build", "lint"]);
-    run("pnpm", ["vitest", "run", ...process.argv.slice(3)]);
+    const results = join(root, ".vitest", "results.json");
+    const vitest = spawnSync("pnpm", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${results}`, ...process.argv.slice(3)], {
+      cwd: root,
+      stdio: "inherit",
+    });
+    if (existsSync(results)) {
+      const { numPassedTests, numFailedTests, numPendingTests, numTodoTests } = JSON.parse(readFileSync(results, "utf8"));
+      const skipped = numPendingTests + numTodoTests;
+      console.log(`\nvitest: ${numPassedTests} passed, ${numFailedTests} failed${skipped ? `, ${skipped} skipped` : ""}`);
+    }
+    if (vitest.status !== 0) process.exit(vitest.status ?? 1);
   },
 };
 

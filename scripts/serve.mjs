@@ -16,8 +16,8 @@ const { values } = parseArgs({
 
 const mock = await startMock({ port: Number(values["mock-port"]), host: values.host, stateful: values.stateful });
 const docs = await serveDocs({ port: Number(values["docs-port"]), host: values.host });
-console.log(`mock: ${mock.url}  (${values.stateful ? "stateful" : "examples"} mode; try: curl -X POST ${mock.url}/v2/my-project/pools -H 'Content-Type: application/json' -H 'X-Auth-Token: any' -d @body.json)`);
-console.log(`docs: ${docs.url}`);
+console.log(`mock: ${mock.url}  (${values.stateful ? "stateful" : "examples"} mode)`);
+console.log(`docs: ${docs.url}  (each operation has a curl and a TypeScript sample that call the mock)`);
 console.log("Ctrl-C stops both.");
 
 let stopping = false;
