@@ -51,7 +51,6 @@ const { startMock } = await import("../packages/mock/dist/index.js");
 const { serveDocs } = await import("../apps/docs/dist/serve.js");
 const mock = await startMock({ port: Number(values["mock-port"]), stateful: values.stateful });
 const docs = await serveDocs({ port: Number(values["docs-port"]) });
-console.log(`[dev] mock ${mock.url}  docs ${docs.url}  watching spec/ — Ctrl-C stops`);
 
 const seconds = (started) => `${((performance.now() - started) / 1000).toFixed(2)} s`;
 
@@ -117,6 +116,9 @@ const watchers = sourceFolders(specDir).map((folder) =>
     if (file && /\.ya?ml$/.test(file)) schedule(relative(specDir, join(folder, file)));
   }),
 );
+// Said only once the watchers exist, so that a save right after this line is seen.
+console.log(`[dev] mock ${mock.url}  docs ${docs.url}  watching spec/ — Ctrl-C stops`);
+
 
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"]) {

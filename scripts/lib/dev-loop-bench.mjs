@@ -42,7 +42,7 @@ export async function devLoopFigures(root, runs) {
         body: "{}",
       });
       if ((await response.text()).includes(marker)) return;
-      if (performance.now() > deadline) throw new Error(`dev loop: the mock never answered ${marker}`);
+      if (performance.now() > deadline) throw new Error(`dev loop: the mock never answered ${marker}:\n${log}`);
       await sleep(10);
     }
   };
