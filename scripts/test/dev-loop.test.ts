@@ -1,0 +1,115 @@
+// `pnpm dev` on a copy of the repo (it edits spec files, so never on the tree the other tests read): a save reaches
+// the mock on the same port and the committed types; a spec that no longer lints is reported with file and line,
+// and the mock keeps answering from the last good bundle.
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+const repo = fileURLToPath(new URL("../..", import.meta.url));
+const localPnpm = join(repo, ".tools", "node_modules", ".bin", "pnpm");
+const pnpm = existsSync(localPnpm) ? localPnpm : "pnpm";
+
+const copy = mkdtempSync(join(tmpdir(), "dev-loop-"));
+let dev: ChildProcess | undefined;
+let log = "";
+let mockUrl = "";
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+
+async function until(check: () => boolean | Promise<boolean>, what: string, limitMs = 20_000): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`pnpm dev: ${what} within ${limitMs} ms. Its output:\n${log}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+async function notFoundMessage(): Promise<string> {
+  const response = await fetch(`${mockUrl}/v2/p/pools/missing`, {
+    method: "PATCH",
+    headers: { "content-type": "application/merge-patch+json", "x-auth-token": "t", prefer: "code=404" },
+    body: "{}",
+  });
+  return ((await response.json()) as { error_msg: string }).error_msg;
+}
+
+const example = () => join(copy, "spec", "components", "examples", "poolNotFound.yaml");
+
+beforeAll(async () => {
+  // The tracked files as they are in the working tree, installed from the local store and built.
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repo, encoding: "utf8" })
+    .split("\0")
+    .filter((file) => file && existsSync(join(repo, file)));
+  for (const file of files) {
+    mkdirSync(dirname(join(copy, file)), { recursive: true });
+    cpSync(join(repo, file), join(copy, file));
+  }
+  const quiet = { cwd: copy, stdio: "pipe" as const, env: { ...process.env, CI: "true" } };
+  execFileSync(pnpm, ["install", "--offline", "--frozen-lockfile"], quiet);
+  execFileSync(pnpm, ["turbo", "run", "build", "--filter=!@modelarts-pools/release-tools"], quiet);
+
+  const [mockPort, docsPort] = [await freePort(), await freePort()];
+  mockUrl = `http://127.0.0.1:${mockPort}`;
+  dev = spawn(process.execPath, ["scripts/dev.mjs", "--no-initial-build", "--mock-port", String(mockPort), "--docs-port", String(docsPort)], {
+    cwd: copy,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  dev.stdout!.on("data", (chunk) => (log += chunk));
+  dev.stderr!.on("data", (chunk) => (log += chunk));
+  await until(() => log.includes("watching spec/"), "never started watching");
+});
+
+afterAll(() => {
+  dev?.kill("SIGINT");
+  rmSync(copy, { recursive: true, force: true });
+});
+
+describe("pnpm dev", () => {
+  it("serves a saved change from the mock on the same port", async () => {
+    expect(await notFoundMessage()).toBe("pool not found");
+    const original = readFileSync(example(), "utf8");
+    writeFileSync(example(), original.replace("pool not found", "pool not found (edited)"));
+    try {
+      await until(async () => (await notFoundMessage()) === "pool not found (edited)", "the mock never served the change");
+    } finally {
+      writeFileSync(example(), original);
+    }
+    await until(async () => (await notFoundMessage()) === "pool not found", "the mock never served the restored file");
+  });
+
+  it("regenerates the types and says in one line what it rebuilt and how long it took", async () => {
+    const schema = join(copy, "spec", "components", "schemas", "ModelArtsError.yaml");
+    const original = readFileSync(schema, "utf8");
+    const from = log.length;
+    writeFileSync(schema, original.replace("description: Error message.", "description: Error message, as ModelArts words it."));
+    try {
+      const report = /components\/schemas\/ModelArtsError\.yaml → bundle [\d.]+ s, mock [\d.]+ s, types [\d.]+ s, docs [\d.]+ s/;
+      await until(() => report.test(log.slice(from)), "no one-line report of the rebuild");
+      const generated = readFileSync(join(copy, "packages", "types", "src", "generated", "openapi.ts"), "utf8");
+      expect(generated).toContain("Error message, as ModelArts words it.");
+      expect(readFileSync(join(copy, "apps", "docs", "dist", "openapi.json"), "utf8")).toContain("Error message, as ModelArts words it.");
+    } finally {
+      writeFileSync(schema, original);
+    }
+  });
+
+  it("reports a spec that no longer lints with file and line, and keeps serving the last good build", async () => {
+    const original = readFileSync(example(), "utf8");
+    const from = log.length;
+    writeFileSync(example(), `${original}  broken: [\n`);
+    await until(() => log.slice(from).includes("no longer lints"), "never reported the broken spec");
+    expect(log.slice(from)).toMatch(/components\/examples\/poolNotFound\.yaml:\n\s+\d+:\d+\s+error/);
+    expect(await notFoundMessage()).toBe("pool not found");
+    writeFileSync(example(), original);
+  });
+});
