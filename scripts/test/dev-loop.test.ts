@@ -3,10 +3,10 @@
 // and the mock keeps answering from the last good bundle.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort } from "../lib/net.mjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 const repo = fileURLToPath(new URL("../..", import.meta.url));
@@ -17,14 +17,6 @@ const copy = mkdtempSync(join(tmpdir(), "dev-loop-"));
 let dev: ChildProcess | undefined;
 let log = "";
 let mockUrl = "";
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 async function until(check: () => boolean | Promise<boolean>, what: string, limitMs = 20_000): Promise<void> {
   const deadline = Date.now() + limitMs;

@@ -3,15 +3,10 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { median } from "../../../scripts/lib/stats.mjs";
 import { packageRoot, pagePath } from "./paths.js";
 
 const runs = Number(process.env.BENCH_RUNS ?? 5);
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
 
 const builds: number[] = [];
 for (let run = 0; run < runs; run++) {

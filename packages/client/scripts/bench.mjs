@@ -2,6 +2,7 @@
 // `pnpm bench`: how much a call through the client costs over a hand-written fetch doing the same PATCH on a
 // loopback server, how fast AK/SK signing runs, and how big the browser bundle is. Writes .bench/client.json at
 // the repo root. Figures only: nothing here passes or fails.
+import { median } from "../../../scripts/lib/stats.mjs";
 import { fork } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -44,10 +45,6 @@ const variants = {
   },
 };
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-};
 
 for (const run of Object.values(variants)) for (let i = 0; i < warmupCalls; i++) await run();
 const names = Object.keys(variants);

@@ -4,10 +4,10 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { median } from "../../../scripts/lib/stats.mjs";
+import { freePort } from "../../../scripts/lib/net.mjs";
+import { median, percentile } from "../../../scripts/lib/stats.mjs";
 import { load } from "./load.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -66,15 +66,6 @@ function start(args, urlFromOutput) {
   });
 }
 
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function waitUntilAnswering(url) {
   for (let attempt = 0; attempt < 100; attempt++) {
     try {
@@ -105,8 +96,7 @@ for (let run = 0; run < RUNS; run++) {
   for (const [name, url] of Object.entries(servers)) {
     const result = await load({ url, requests, total: REQUESTS, connections: CONNECTIONS, seconds: SECONDS });
     if (result.failed > 0) throw new Error(`${name}: ${result.failed} requests were not answered 200`);
-    result.latencies.sort((a, b) => a - b);
-    results[name].push({ perSecond: result.perSecond, median: median(result.latencies), p99: result.latencies[Math.floor(result.latencies.length * 0.99)] });
+    results[name].push({ perSecond: result.perSecond, median: median(result.latencies), p99: percentile(result.latencies, 0.99) });
     process.stderr.write(`run ${run + 1}/${RUNS} ${name}: ${result.perSecond.toFixed(0)} req/s\n`);
   }
 }

@@ -1,8 +1,8 @@
 // A real Prism (the one @modelarts-pools/mock wraps) serving the bundled spec on a free loopback port.
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { freePort } from "../../../../scripts/lib/net.mjs";
 
 const require = createRequire(import.meta.url);
 const prismBin = fileURLToPath(new URL("../../node_modules/.bin/prism", import.meta.url));
@@ -11,17 +11,6 @@ export const specFile = require.resolve("@modelarts-pools/spec/openapi.json");
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
 }
 
 export async function startPrism(startupMs = 30_000): Promise<RunningServer> {
