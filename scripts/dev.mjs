@@ -3,24 +3,16 @@
 // (127.0.0.1:8080), then on every save under spec/: lints, re-bundles, and in parallel reloads the mock on the same
 // port, regenerates the types and rebuilds the docs page — and says in one line what it rebuilt and how long it took.
 // A spec that no longer lints is reported with file and line, and the last good artifacts stay served.
-// Flags: --mock-port N, --docs-port N, --stateful, --no-initial-build.
+// Flags: --mock-port N, --docs-port N, --host H, --stateful, --no-initial-build.
 import { spawn, spawnSync } from "node:child_process";
 import { readdirSync, readFileSync, renameSync, watch, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
-import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
+import { serverFlags, startServers } from "./lib/servers.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const specDir = join(root, "spec");
-const { values } = parseArgs({
-  options: {
-    "mock-port": { type: "string", default: "4010" },
-    "docs-port": { type: "string", default: "8080" },
-    stateful: { type: "boolean", default: false },
-    "no-initial-build": { type: "boolean", default: false },
-  },
-});
 
 /** Runs a command to completion; resolves with its exit code and output (never rejects). */
 function run(command, args, cwd = root) {
@@ -37,7 +29,8 @@ const node = process.execPath;
 const redocly = join(specDir, "node_modules", ".bin", "redocly");
 const tsc = join(root, "node_modules", ".bin", "tsc");
 
-if (!values["no-initial-build"]) {
+// The initial build comes before the flags are read: their defaults live in the built packages.
+if (!process.argv.includes("--no-initial-build")) {
   const build = spawnSync("pnpm", ["turbo", "run", "build", "--output-logs=errors-only"], { cwd: root, stdio: "inherit" });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
@@ -46,11 +39,11 @@ if (!values["no-initial-build"]) {
 const { stringify: stringifyYaml } = createRequire(join(specDir, "package.json"))("yaml");
 const { generateOpenApiTypes, generatedFile } = await import("../packages/types/scripts/generate.mjs");
 
-// Imported after the build: both live in the packages' dist/.
-const { startMock } = await import("../packages/mock/dist/index.js");
-const { serveDocs } = await import("../apps/docs/dist/serve.js");
-const mock = await startMock({ port: Number(values["mock-port"]), stateful: values.stateful });
-const docs = await serveDocs({ port: Number(values["docs-port"]) });
+const values = await serverFlags(process.argv.slice(2), { "no-initial-build": { type: "boolean", default: false } });
+// On Ctrl-C the watchers (set up below, once the servers answer) are closed before the servers.
+const { mock, docs } = await startServers(values, () => {
+  for (const watcher of watchers) watcher.close();
+});
 
 const seconds = (started) => `${((performance.now() - started) / 1000).toFixed(2)} s`;
 
@@ -72,9 +65,15 @@ async function rebuild(changed) {
   const bundledAt = seconds(started);
 
   const timings = {};
+  // A step that fails (a spec that lints but that Prism or openapi-typescript refuses) is reported in the line;
+  // the other steps and the loop go on, and what that step serves stays as it was.
   const step = async (name, work) => {
-    const result = await work();
-    timings[name] = result?.code ? `FAILED\n${result.output}` : seconds(started);
+    try {
+      const result = await work();
+      timings[name] = result?.code ? `FAILED\n${result.output}` : seconds(started);
+    } catch (error) {
+      timings[name] = `FAILED (${error?.message ?? error})`;
+    }
   };
   await Promise.all([
     step("mock", () => mock.reload()),
@@ -91,16 +90,28 @@ async function rebuild(changed) {
   console.log(`[dev] ${changed} → bundle ${bundledAt}, mock ${timings.mock}, types ${timings.types}, docs ${timings.docs}`);
 }
 
-// Saves come in bursts (editors write twice, a git checkout touches many files): one rebuild per burst, and a
-// burst that arrives during a rebuild gets one more rebuild after it.
+// Saves come in bursts (editors write twice, a git checkout touches many files): one rebuild per burst, never two
+// at once (they would share dist/), and saves during a rebuild get exactly one more rebuild after it.
 let pending;
-let running;
+let changedFile;
+let rebuilding = false;
 function schedule(file) {
+  changedFile = file;
   clearTimeout(pending);
-  pending = setTimeout(async () => {
-    if (running) await running;
-    running = rebuild(file).finally(() => (running = undefined));
-  }, 50);
+  pending = setTimeout(rebuildWhileChanged, 50);
+}
+async function rebuildWhileChanged() {
+  if (rebuilding) return; // the running loop below sees changedFile when it is done
+  rebuilding = true;
+  try {
+    while (changedFile !== undefined) {
+      const file = changedFile;
+      changedFile = undefined;
+      await rebuild(file).catch((error) => console.log(`[dev] ${file}: rebuild failed: ${error?.message ?? error}`));
+    }
+  } finally {
+    rebuilding = false;
+  }
 }
 
 // One watcher per folder of the spec's sources, not per file: editors save by writing a new file and renaming it
@@ -118,15 +129,3 @@ const watchers = sourceFolders(specDir).map((folder) =>
 );
 // Said only once the watchers exist, so that a save right after this line is seen.
 console.log(`[dev] mock ${mock.url}  docs ${docs.url}  watching spec/ — Ctrl-C stops`);
-
-
-let stopping = false;
-for (const signal of ["SIGINT", "SIGTERM"]) {
-  process.on(signal, async () => {
-    if (stopping) return;
-    stopping = true;
-    for (const watcher of watchers) watcher.close();
-    await Promise.all([mock.close(), docs.close()]);
-    process.exit(0);
-  });
-}

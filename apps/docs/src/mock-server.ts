@@ -1,8 +1,11 @@
 // How the docs present the local mock (@modelarts-pools/mock): as a server beside the regional endpoint, with the
 // two ways to start it. The curl samples call this URL, and their test swaps only its host:port for a live mock's.
 
+import { DEFAULT_HOST, DEFAULT_PORT } from "@modelarts-pools/mock/defaults";
+import { DEFAULT_DOCS_PORT } from "./serve.js";
+
 /** Where `npm start` at the repo root and `npx modelarts-pools-mock` serve the mock by default. */
-export const mockUrl = "http://127.0.0.1:4010";
+export const mockUrl = `http://${DEFAULT_HOST}:${DEFAULT_PORT}`;
 
 export const mockServer = {
   url: mockUrl,
@@ -17,7 +20,7 @@ export function mockHowTo(tokenHeader: string): string {
 ${mockUrl}. Start it with either command:
 
 - \`npm start\` at the root of the modelarts-pools repository: serves the mock on ${mockUrl} and this page on
-  http://127.0.0.1:8080;
+  http://${DEFAULT_HOST}:${DEFAULT_DOCS_PORT};
 - \`npx modelarts-pools-mock\` anywhere \`@modelarts-pools/mock\` is installed (\`--port\` picks another port).
 
 Every operation below has a curl sample that calls the mock as it stands, and a TypeScript sample using

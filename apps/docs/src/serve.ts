@@ -78,7 +78,10 @@ function answer(request: IncomingMessage, response: ServerResponse, assets: Map<
   response.end(request.method === "HEAD" ? undefined : body);
 }
 
-export async function serveDocs({ port = 8080, host = "127.0.0.1", dir = distDir }: ServeDocsOptions = {}): Promise<DocsServer> {
+/** Where `npm start` and `pnpm dev` serve the page. */
+export const DEFAULT_DOCS_PORT = 8080;
+
+export async function serveDocs({ port = DEFAULT_DOCS_PORT, host = "127.0.0.1", dir = distDir }: ServeDocsOptions = {}): Promise<DocsServer> {
   let assets = loadAssets(dir);
   const server = createServer((request, response) => answer(request, response, assets));
   await new Promise<void>((resolve, reject) => {

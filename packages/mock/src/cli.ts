@@ -1,8 +1,6 @@
 // modelarts-pools-mock: serve the mock until Ctrl-C. Prints the URL on its first line of output, so a script can read it.
 import { parseArgs } from "node:util";
-import { DEFAULT_HOST, startMock } from "./server.js";
-
-const DEFAULT_PORT = 4010;
+import { DEFAULT_HOST, DEFAULT_PORT, startMock } from "./server.js";
 
 const USAGE = `Usage: modelarts-pools-mock [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--stateful]
 

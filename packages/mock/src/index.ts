@@ -1,1 +1,1 @@
-export { startMock, DEFAULT_HOST, type Mock, type MockOptions } from "./server.js";
+export { startMock, DEFAULT_HOST, DEFAULT_PORT, type Mock, type MockOptions } from "./server.js";

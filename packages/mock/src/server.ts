@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { requestBodyValidators } from "@modelarts-pools/spec/validator";
 import { errorsOf } from "./answer.js";
+import { DEFAULT_HOST, DEFAULT_PORT } from "./defaults.js";
 import { allowedRequestHeaders } from "./cors.js";
 import { createHandler } from "./handler.js";
 import { PoolStore } from "./pool-store.js";
@@ -39,7 +40,7 @@ export interface Mock {
   close(): Promise<void>;
 }
 
-export const DEFAULT_HOST = "127.0.0.1";
+export { DEFAULT_HOST, DEFAULT_PORT };
 
 export async function startMock(options: MockOptions = {}): Promise<Mock> {
   let current = await answering(loadSpec(options.specPath), options);
