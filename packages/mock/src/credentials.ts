@@ -1,6 +1,7 @@
 // The live API refuses a request that carries no credentials. The mock cannot check a token or a signature, but it can
 // check that one is there and well formed, so a client that forgets to sign or signs in the wrong shape fails here
 // and not first against the live API. It never repeats a credential's value in what it answers.
+import { single } from "./headers.js";
 
 const SIGNATURE = /^SDK-HMAC-SHA256\s+Access=([^,\s]+),\s*SignedHeaders=([^,\s]+),\s*Signature=([0-9a-fA-F]{64})$/;
 const SDK_DATE = /^\d{8}T\d{6}Z$/;
@@ -28,8 +29,4 @@ export function credentialsProblem(headers: Headers): string | undefined {
     return "X-Sdk-Date is required with an AK/SK signature, as the UTC time YYYYMMDDTHHMMSSZ";
   }
   return undefined;
-}
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }

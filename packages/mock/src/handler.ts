@@ -11,6 +11,7 @@ import type { PoolStore } from "./pool-store.js";
 import { readPreference } from "./prefer.js";
 import type { PrismEngine } from "./prism-engine.js";
 import type { Operation } from "./spec.js";
+import { single } from "./headers.js";
 
 export interface HandlerContext {
   operations: readonly Operation[];
@@ -154,8 +155,4 @@ function send(response: ServerResponse, answer: Answer, headers: Record<string, 
   const lowerCased = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
   response.writeHead(answer.status, { ...lowerCased, "content-type": "application/json", "content-length": Buffer.byteLength(payload) });
   response.end(payload);
-}
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }
