@@ -3,7 +3,7 @@
 // this file fetches the pinned pnpm into .tools/ (corepack cannot be relied on), installs the workspace,
 // then runs the task. It uses Node built-ins only, because nothing else is installed yet when it starts.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -56,6 +56,7 @@ const tasks = {
     run("node", ["scripts/ensure-chromium.mjs"]);
     run("pnpm", ["turbo", "run", "build", "lint"]);
     const results = join(root, ".vitest", "results.json");
+    rmSync(results, { force: true }); // a run that dies before writing it must not report the last run's counts
     const vitest = spawnSync("pnpm", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${results}`, ...process.argv.slice(3)], {
       cwd: root,
       stdio: "inherit",

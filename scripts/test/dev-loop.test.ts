@@ -61,8 +61,16 @@ beforeAll(async () => {
   await until(() => log.includes("watching spec/"), "never started watching");
 });
 
-afterAll(() => {
-  dev?.kill("SIGINT");
+afterAll(async () => {
+  if (dev && dev.exitCode === null) {
+    // Ctrl-C, as a person would stop it; a dev loop that does not stop within 10 s is killed and the test fails.
+    const exited = new Promise<number | null>((resolve) => dev!.once("exit", (code) => resolve(code)));
+    dev.kill("SIGINT");
+    const timer = setTimeout(() => dev!.kill("SIGKILL"), 10_000);
+    const code = await exited;
+    clearTimeout(timer);
+    expect(code, `pnpm dev did not stop cleanly on SIGINT:\n${log}`).toBe(0);
+  }
   rmSync(copy, { recursive: true, force: true });
 });
 
