@@ -1,6 +1,7 @@
 // Validates request bodies against the bundled spec, and words each failure so that it names the field and the
 // rule. The spec's tests and the mock both use it, so a body is judged the same way everywhere.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import { isObject, operationsOf, resolveRef } from "./openapi.js";
 
 /** One way in which a body breaks the spec. */
 export interface ValidationProblem {
@@ -17,7 +18,7 @@ export type ValidationResult = { valid: true } | { valid: false; problems: Valid
 export type BodyValidator = (body: unknown) => ValidationResult;
 
 interface OpenApiDocument {
-  paths: Record<string, Record<string, { operationId?: string; requestBody?: { content?: Record<string, unknown> } }>>;
+  paths: Record<string, unknown>;
 }
 
 const SPEC_ID = "openapi.json";
@@ -46,16 +47,17 @@ export function pointerValidator(spec: OpenApiDocument, pointer: string): BodyVa
 /** Builds one validator per operation and media type of the spec, e.g. `validators.createPool["application/json"]`. */
 export function requestBodyValidators(spec: OpenApiDocument): Record<string, Record<string, BodyValidator>> {
   const validators: Record<string, Record<string, BodyValidator>> = {};
-  for (const [path, item] of Object.entries(spec.paths)) {
-    for (const [method, operation] of Object.entries(item)) {
-      const content = operation?.requestBody?.content;
-      if (!operation?.operationId || !content) continue;
-      const byMediaType: Record<string, BodyValidator> = {};
-      for (const mediaType of Object.keys(content)) {
-        byMediaType[mediaType] = pointerValidator(spec, toPointer(["paths", path, method, "requestBody", "content", mediaType, "schema"]));
-      }
-      validators[operation.operationId] = byMediaType;
+  for (const { path, method, operationId, operation } of operationsOf(spec)) {
+    // The schema is compiled where it stands: in the operation, or in the component its request body references.
+    const { node: requestBody, ref } = resolveRef(spec, operation.requestBody);
+    const content = requestBody.content;
+    if (!operationId || !isObject(content)) continue;
+    const at = ref === undefined ? toPointer(["paths", path, method, "requestBody"]) : ref.slice(1);
+    const byMediaType: Record<string, BodyValidator> = {};
+    for (const mediaType of Object.keys(content)) {
+      byMediaType[mediaType] = pointerValidator(spec, `${at}${toPointer(["content", mediaType, "schema"])}`);
     }
+    validators[operationId] = byMediaType;
   }
   return validators;
 }

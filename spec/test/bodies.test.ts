@@ -1,14 +1,15 @@
 // Strict where the page is the contract (request bodies), tolerant where the wire is richer (responses).
 import { describe, expect, it } from "vitest";
+import { namedExample } from "../src/openapi.js";
 import { requestBodyValidators, schemaValidator, type ValidationResult } from "../src/validator.js";
-import { resolve, spec } from "./spec.js";
+import { spec, type Schema } from "./spec.js";
 
 const validators = requestBodyValidators(spec as never);
 const validateCreate = validators.createPool!["application/json"]!;
 const validateUpdate = validators.updatePool!["application/merge-patch+json"]!;
 const validatePool = schemaValidator(spec as never, "Pool");
 
-const example = (name: string) => structuredClone(resolve(spec.components.examples[name]).value);
+const example = (name: string) => namedExample<Schema>(spec, name);
 const createBody = () => example("createDedicatedPool");
 
 function problems(result: ValidationResult) {
@@ -139,5 +140,19 @@ describe("Pool responses", () => {
     const pool = example("scaledPool");
     pool.status.resources.available = { flavor: "modelarts.vm.cpu.4ud", count: 2 };
     expect(problems(validatePool(pool))).toContainEqual(expect.objectContaining({ field: "status.resources.available", rule: "type" }));
+  });
+});
+
+describe("a request body behind a $ref", () => {
+  it("is judged by the schema of the component it references", () => {
+    const document = {
+      paths: { "/pools": { post: { operationId: "createPool", requestBody: { $ref: "#/components/requestBodies/CreatePool" } } } },
+      components: {
+        requestBodies: { CreatePool: { content: { "application/json": { schema: { type: "object", required: ["name"] } } } } },
+      },
+    };
+    const validate = requestBodyValidators(document).createPool!["application/json"]!;
+    expect(validate({ name: "pool-001" })).toEqual({ valid: true });
+    expect(problems(validate({}))).toEqual([{ field: "name", rule: "required", message: "name is required" }]);
   });
 });

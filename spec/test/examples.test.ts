@@ -1,5 +1,6 @@
 // Every example in the spec is a value its schema accepts: request and response examples, parameter examples.
 import { describe, expect, it } from "vitest";
+import { operationsOf } from "../src/openapi.js";
 import { pointerValidator, toPointer } from "../src/validator.js";
 import { resolve, spec, type Schema } from "./spec.js";
 
@@ -15,23 +16,19 @@ function mediaExamples(path: string, method: string, where: string[], content: S
   );
 }
 
-const cases: ExampleCase[] = Object.entries<Schema>(spec.paths).flatMap(([path, item]) =>
-  Object.entries<Schema>(item)
-    .filter(([method]) => method !== "parameters")
-    .flatMap(([method, op]) => [
-      ...mediaExamples(path, method, ["requestBody"], op.requestBody.content),
-      ...Object.entries<Schema>(op.responses).flatMap(([status, response]) =>
-        // Response components are $refs: validate against the schema they resolve to.
-        Object.entries<Schema>(resolve(response).content).flatMap(([mediaType, media]) =>
-          Object.entries<Schema>(media.examples ?? {}).map(([name, example]) => ({
-            where: `${method.toUpperCase()} ${path} ${status} ${mediaType} example "${name}"`,
-            schemaPointer: media.schema.$ref.slice(1),
-            value: resolve(example).value,
-          })),
-        ),
-      ),
-    ]),
-);
+const cases: ExampleCase[] = operationsOf(spec).flatMap(({ path, method, operation: op }: Schema) => [
+  ...mediaExamples(path, method, ["requestBody"], op.requestBody.content),
+  ...Object.entries<Schema>(op.responses).flatMap(([status, response]) =>
+    // Response components are $refs: validate against the schema they resolve to.
+    Object.entries<Schema>(resolve(response).content).flatMap(([mediaType, media]) =>
+      Object.entries<Schema>(media.examples ?? {}).map(([name, example]) => ({
+        where: `${method.toUpperCase()} ${path} ${status} ${mediaType} example "${name}"`,
+        schemaPointer: media.schema.$ref.slice(1),
+        value: resolve(example).value,
+      })),
+    ),
+  ),
+]);
 
 describe("the spec's examples", () => {
   it("include the pages' examples and one per response", () => {

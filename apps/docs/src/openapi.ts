@@ -1,5 +1,7 @@
-// The small part of an OpenAPI 3.1 document the docs build reads, and a walk over its operations with local
-// `$ref`s resolved, so the code samples take method, path, parameters, media type and examples from the spec itself.
+// The small part of an OpenAPI 3.1 document the docs build reads, typed, over the spec package's walk and `$ref`
+// resolution, so the code samples take method, path, parameters, media type and examples from the spec itself.
+
+import { deref as resolveRef, operationsOf as specOperationsOf, type OperationEntry as SpecOperationEntry } from "@modelarts-pools/spec/openapi";
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 
@@ -69,54 +71,22 @@ export interface OpenApiDocument {
   [key: string]: unknown;
 }
 
-const httpMethods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
-export type HttpMethod = (typeof httpMethods)[number];
+export type { HttpMethod } from "@modelarts-pools/spec/openapi";
 
-function isReference(value: unknown): value is Reference {
-  return typeof value === "object" && value !== null && typeof (value as Reference).$ref === "string";
-}
-
-/** Follows local `$ref`s (`#/components/...`) until it reaches the object they point at. */
+/** Follows local `$ref`s (`#/components/...`) to the object they point at, with the spec package's rules. */
 export function deref<T>(spec: OpenApiDocument, value: T | Reference): T {
-  let current: unknown = value;
-  const seen = new Set<string>();
-  while (isReference(current)) {
-    const ref = current.$ref;
-    if (!ref.startsWith("#/")) throw new Error(`${ref}: only local references are expected in the bundled spec`);
-    if (seen.has(ref)) throw new Error(`${ref}: circular reference`);
-    seen.add(ref);
-    current = ref
-      .slice(2)
-      .split("/")
-      .map((part) => part.replaceAll("~1", "/").replaceAll("~0", "~"))
-      .reduce<unknown>((node, key) => {
-        if (typeof node !== "object" || node === null || !(key in node)) throw new Error(`${ref}: does not resolve`);
-        return (node as Record<string, unknown>)[key];
-      }, spec);
-  }
-  return current as T;
+  return resolveRef(spec, value) as T;
 }
 
-export interface OperationEntry {
-  path: string;
-  method: HttpMethod;
+/** One operation, typed with the parts the docs build reads. */
+export interface OperationEntry extends Omit<SpecOperationEntry, "operation" | "parameters"> {
   operation: Operation;
   /** Path-level and operation-level parameters, resolved; the operation's win on a name clash. */
   parameters: Parameter[];
 }
 
 export function operationsOf(spec: OpenApiDocument): OperationEntry[] {
-  return Object.entries(spec.paths).flatMap(([path, pathItem]) => {
-    const shared = ((pathItem.parameters ?? []) as (Parameter | Reference)[]).map((p) => deref(spec, p));
-    return httpMethods
-      .filter((method) => pathItem[method] !== undefined)
-      .map((method) => {
-        const operation = pathItem[method] as Operation;
-        const own = (operation.parameters ?? []).map((p) => deref(spec, p));
-        const parameters = [...shared.filter((p) => !own.some((o) => o.name === p.name && o.in === p.in)), ...own];
-        return { path, method, operation, parameters };
-      });
-  });
+  return specOperationsOf(spec) as unknown as OperationEntry[];
 }
 
 /** The value a parameter is documented with: its own `example`, or its schema's. */

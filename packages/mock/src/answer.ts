@@ -1,7 +1,8 @@
 // What the mock sends back: a status and a JSON body. Every error body is one of the spec's named error examples, so
 // the codes and wording come from the spec (ModelArts.50004000 "Bad request", ModelArts.50015001 "pool not found", …).
 import type { ModelArtsError } from "@modelarts-pools/types";
-import { example, type OpenApiDocument, type Operation } from "./spec.js";
+import { namedExample } from "@modelarts-pools/spec/openapi";
+import type { OpenApiDocument, Operation } from "./spec.js";
 
 export interface Answer {
   status: number;
@@ -29,9 +30,9 @@ export function errorsOf(spec: OpenApiDocument, operations: readonly Operation[]
     }
     throw new Error(`no response of the spec holds the example ${name}`);
   };
-  const named = (name: string): Answer => ({ status: statusOf(name), body: example<ModelArtsError>(spec, name) });
+  const named = (name: string): Answer => ({ status: statusOf(name), body: namedExample<ModelArtsError>(spec, name) });
   const badRequest = (detail: string): Answer => {
-    const body = example<ModelArtsError>(spec, "badRequest");
+    const body = namedExample<ModelArtsError>(spec, "badRequest");
     return { status: statusOf("badRequest"), body: { ...body, error_msg: `${body.error_msg}: ${detail}` } };
   };
 
@@ -51,7 +52,7 @@ export function errorsOf(spec: OpenApiDocument, operations: readonly Operation[]
       return {
         status: 404,
         body: {
-          ...example<ModelArtsError>(spec, "badRequest"),
+          ...namedExample<ModelArtsError>(spec, "badRequest"),
           error_msg: `No operation at ${method} ${path}; the mock serves ${served.join(" and ")}`,
         },
       };

@@ -1,7 +1,8 @@
-// The bundled spec, and what the mock reads from it: the operations, the status codes and named examples each can
-// answer, and the error bodies. Nothing here restates the API; it is all looked up in the document.
+// The bundled spec, and what the mock reads from it: the operations, and the status codes and named examples each
+// can answer. Nothing here restates the API; it is all looked up in the document, through the spec package's walk.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { deref, isObject, operationsOf as operationsIn } from "@modelarts-pools/spec/openapi";
 
 export interface OpenApiDocument {
   paths: Record<string, Record<string, unknown>>;
@@ -30,41 +31,28 @@ export function loadSpec(path = createRequire(import.meta.url).resolve("@modelar
   return JSON.parse(readFileSync(path, "utf8")) as OpenApiDocument;
 }
 
-/** The body of a named example of the spec, e.g. `example(spec, "poolNotFound")`; a fresh copy every call. */
-export function example<T = unknown>(spec: OpenApiDocument, name: string): T {
-  const found = spec.components.examples[name];
-  if (!found) throw new Error(`the spec has no example named ${name}`);
-  return structuredClone(found.value) as T;
-}
-
 export function operationsOf(spec: OpenApiDocument): Operation[] {
-  const operations: Operation[] = [];
-  for (const [path, item] of Object.entries(spec.paths)) {
-    for (const [method, value] of Object.entries(item)) {
-      const operation = resolve(spec, value) as {
-        operationId?: string;
-        requestBody?: unknown;
-        responses?: Record<string, unknown>;
-      };
-      if (!operation.operationId) continue; // `parameters` and other keys of a path item are not operations
-      const requestBody = resolve(spec, operation.requestBody) as { content?: Record<string, unknown> } | undefined;
-      const responses = new Map<number, string[]>();
-      for (const [code, response] of Object.entries(operation.responses ?? {})) {
-        const content = (resolve(spec, response) as { content?: Record<string, { examples?: object }> }).content ?? {};
-        responses.set(Number(code), Object.values(content).flatMap((media) => Object.keys(media.examples ?? {})));
-      }
-      operations.push({
-        operationId: operation.operationId,
+  return operationsIn(spec).flatMap(({ path, method, operationId, operation, requestBody }) => {
+    if (!operationId) return [];
+    const requestContent = requestBody?.content;
+    const responses = new Map<number, string[]>();
+    for (const [code, response] of Object.entries(deref(spec, operation.responses))) {
+      const content = deref(spec, response).content;
+      const media = isObject(content) ? Object.values(content) : [];
+      responses.set(Number(code), media.flatMap((type) => (isObject(type) && isObject(type.examples) ? Object.keys(type.examples) : [])));
+    }
+    return [
+      {
+        operationId,
         method,
         path,
         pattern: templatePattern(path),
         parameters: [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]!),
-        requestMediaTypes: Object.keys(requestBody?.content ?? {}),
+        requestMediaTypes: isObject(requestContent) ? Object.keys(requestContent) : [],
         responses,
-      });
-    }
-  }
-  return operations;
+      },
+    ];
+  });
 }
 
 /** `/v2/{project_id}/pools` → `^/v2/([^/]+)/pools$`: one segment per parameter, never a slash. */
@@ -74,20 +62,4 @@ function templatePattern(template: string): RegExp {
     .map((part) => (part.startsWith("{") ? "([^/]+)" : part.replace(/[.*+?^$()|[\]\\]/g, "\\$&")))
     .join("");
   return new RegExp(`^${source}$`);
-}
-
-/** Follows local `$ref`s (`#/components/...`) until it reaches the node they name. */
-function resolve(spec: OpenApiDocument, node: unknown): unknown {
-  let current = node;
-  while (current && typeof current === "object" && typeof (current as { $ref?: unknown }).$ref === "string") {
-    const pointer = (current as { $ref: string }).$ref;
-    current = pointer
-      .slice(2)
-      .split("/")
-      .reduce<unknown>(
-        (at, segment) => (at as Record<string, unknown>)[segment.replaceAll("~1", "/").replaceAll("~0", "~")],
-        spec,
-      );
-  }
-  return current;
 }

@@ -1,6 +1,7 @@
 // Invalid bodies derived from the request schemas themselves: for every schema a valid body reaches, drop each
 // required field, break each enum and each type, and add an unknown field to each closed object. New fields in the
 // spec bring new cases with no change here.
+import { deref } from "@modelarts-pools/spec/openapi";
 import { accessor } from "@modelarts-pools/spec/validator";
 
 type Schema = Record<string, any>;
@@ -21,21 +22,8 @@ const EXTRA_KEY = "example.com/extra";
 const WRONG_TYPE: Record<string, unknown> = { string: 42, integer: "42", number: "42", boolean: "true", array: {}, object: [] };
 
 export function negativeCases(spec: Schema, schema: Schema, validBody: unknown): NegativeCase[] {
-  const resolve = (node: Schema): Schema => {
-    let current = node;
-    while (current && typeof current.$ref === "string") {
-      const { $ref, ...siblings } = current;
-      const target = ($ref as string)
-        .slice(2)
-        .split("/")
-        .reduce((at: Schema, segment: string) => at[segment.replaceAll("~1", "/").replaceAll("~0", "~")], spec);
-      current = { ...target, ...siblings };
-    }
-    return current;
-  };
-
   const synthesize = (node: Schema): unknown => {
-    const s = resolve(node);
+    const s: Schema = deref(spec, node);
     if (s.enum) return s.enum[0];
     if (s.default !== undefined) return s.default;
     switch (typeOf(s)) {
@@ -58,7 +46,7 @@ export function negativeCases(spec: Schema, schema: Schema, validBody: unknown):
     cases.push({ name, field: accessor(field.map(String)), valid, body });
 
   const walk = (node: Schema, at: Path, body: unknown): void => {
-    const s = resolve(node);
+    const s: Schema = deref(spec, node);
     const value = get(body, at);
     const type = typeOf(s);
     if (type) add(`break the type of ${accessor(at.map(String))}`, at, body, set(body, at, WRONG_TYPE[type]));

@@ -1,13 +1,14 @@
 // What the tests share: the bundled spec, its validators, a real mock on a free loopback port, and one way to call it.
 import { afterAll, beforeAll } from "vitest";
+import { namedExample } from "@modelarts-pools/spec/openapi";
 import { schemaValidator } from "@modelarts-pools/spec/validator";
 import { startMock, type Mock, type MockOptions } from "../src/index.js";
-import { example, loadSpec } from "../src/spec.js";
+import { loadSpec } from "../src/spec.js";
 
 export const spec = loadSpec();
 export const validatePool = schemaValidator(spec as never, "Pool");
 export const validateError = schemaValidator(spec as never, "ModelArtsError");
-export const exampleOf = <T = any>(name: string): T => example<T>(spec, name);
+export const exampleOf = <T = any>(name: string): T => namedExample<T>(spec, name);
 
 export const PROJECT = "2e1ad4e4a7d24a6ba0e1a7d1c7e9b2c1";
 export const TOKEN = "test-token-not-a-secret-4f1c";

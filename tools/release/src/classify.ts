@@ -1,8 +1,9 @@
+import { isObject, type Json } from "@modelarts-pools/spec/openapi";
 import { comparePaths } from "./compare-operations.js";
 import { compareLoosely, isDocumentation, type Context } from "./context.js";
 import { Differences, type Difference } from "./differences.js";
 import { strongest, type Bump } from "./levels.js";
-import { deepEqual, isObject, type Json } from "./resolve.js";
+import { deepEqual } from "./resolve.js";
 
 export interface Classification {
   /** The smallest release that may ship these differences; `none` when the two specs describe the same API. */

@@ -2,12 +2,12 @@
 // The release tool: the gate (`check`), a plain classification (`diff`), and the two release steps that
 // keep the spec's version and the released copy in step (`sync-spec-version`, `save-released`).
 import { parseArgs } from "node:util";
+import { isObject } from "@modelarts-pools/spec/openapi";
 import { classify } from "./classify.js";
 import { describe } from "./differences.js";
 import { readSpec, runGate } from "./gate.js";
 import { readReleased, writeReleased } from "./released.js";
 import { findRoot, layout } from "./repo.js";
-import { isObject } from "./resolve.js";
 import { readPackageVersion, syncSpecVersion } from "./spec-version.js";
 
 const usage = `usage: node tools/release/dist/cli.js <command> [--root DIR]

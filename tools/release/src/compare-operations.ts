@@ -1,6 +1,7 @@
+import { deref, isObject, type Json, type JsonObject, resolveRef } from "@modelarts-pools/spec/openapi";
 import { compareSchema, type Direction } from "./compare-schema.js";
 import { compareDocumentation, compareLoosely, isDocumentation, type Context } from "./context.js";
-import { componentName, deepEqual, deref, isObject, type Json, type JsonObject } from "./resolve.js";
+import { componentName, deepEqual } from "./resolve.js";
 
 const methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -25,7 +26,7 @@ export function comparePaths(ctx: Context): void {
   }
   for (const path of Object.keys(after)) {
     if (!(path in before)) ctx.out.add("path-added", `new path ${path}`, path);
-    else comparePathItem(ctx, path, deref(ctx.before, before[path]).node, deref(ctx.after, after[path]).node);
+    else comparePathItem(ctx, path, deref(ctx.before, before[path]), deref(ctx.after, after[path]));
   }
 }
 
@@ -75,7 +76,7 @@ function parametersOf(doc: Json, { item, op }: Operation): Map<string, JsonObjec
   for (const list of [item.parameters, op.parameters]) {
     if (!Array.isArray(list)) continue;
     for (const entry of list) {
-      const parameter = deref(doc, entry).node;
+      const parameter = deref(doc, entry);
       const where = String(parameter.in);
       const name = String(parameter.name);
       byKey.set(`${where} ${where === "header" ? name.toLowerCase() : name}`, parameter);
@@ -113,8 +114,8 @@ function compareParameters(ctx: Context, operation: string, before: Map<string, 
 
 function compareRequestBody(ctx: Context, operation: string, before: Json | undefined, after: Json | undefined): void {
   if (before === undefined && after === undefined) return;
-  const a = deref(ctx.before, before).node;
-  const b = deref(ctx.after, after).node;
+  const a = deref(ctx.before, before);
+  const b = deref(ctx.after, after);
   const where = `${operation} request`;
   if (before === undefined) {
     if (b.required === true) ctx.out.add("request-body-became-required", `new required request body of ${operation}`, where);
@@ -141,7 +142,7 @@ function compareContent(ctx: Context, direction: Direction, operation: string, w
     } else {
       const a = objectAt(before[mediaType]);
       const b = objectAt(after[mediaType]);
-      const name = componentName(deref(ctx.before, a.schema).ref) ?? componentName(deref(ctx.after, b.schema).ref) ?? operation;
+      const name = componentName(resolveRef(ctx.before, a.schema).ref) ?? componentName(resolveRef(ctx.after, b.schema).ref) ?? operation;
       compareSchema(ctx, a.schema, b.schema, direction, { noun: `${direction} body`, name }, place);
       compareRest(ctx, a, b, ["schema"], `${direction} ${mediaType} of ${where}`, place);
     }
@@ -159,8 +160,8 @@ function compareResponses(ctx: Context, operation: string, before: JsonObject, a
       ctx.out.add("response-added", `new response ${status} of ${operation}`, where);
       continue;
     }
-    const a = deref(ctx.before, before[status]).node;
-    const b = deref(ctx.after, after[status]).node;
+    const a = deref(ctx.before, before[status]);
+    const b = deref(ctx.after, after[status]);
     compareHeaders(ctx, where, objectAt(a.headers), objectAt(b.headers));
     compareContent(ctx, "response", operation, where, objectAt(a.content), objectAt(b.content));
     compareRest(ctx, a, b, ["headers", "content"], `response ${status} of ${operation}`, where);
@@ -177,8 +178,8 @@ function compareHeaders(ctx: Context, where: string, before: JsonObject, after: 
       ctx.out.add("response-header-removed", `removed response header ${name} of ${where}`, where);
       continue;
     }
-    const oldHeader = deref(ctx.before, header).node;
-    const newHeader = deref(ctx.after, next.header).node;
+    const oldHeader = deref(ctx.before, header);
+    const newHeader = deref(ctx.after, next.header);
     compareSchema(ctx, oldHeader.schema, newHeader.schema, "response", { noun: "response header", name }, where);
     compareRest(ctx, oldHeader, newHeader, ["schema"], `response header ${name}`, where);
   }

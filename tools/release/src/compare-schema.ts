@@ -1,5 +1,6 @@
+import { isObject, type Json, type JsonObject, resolveRef } from "@modelarts-pools/spec/openapi";
 import { compareDocumentation, compareLoosely, isDocumentation, type Context } from "./context.js";
-import { deepEqual, deref, isObject, type Json, type JsonObject } from "./resolve.js";
+import { deepEqual } from "./resolve.js";
 
 /**
  * Which side of the wire a schema describes. Old clients SEND requests, so a request schema may only accept more;
@@ -32,8 +33,8 @@ export function compareSchema(
   where: string,
   stack: readonly string[] = [],
 ): void {
-  const a = deref(ctx.before, before);
-  const b = deref(ctx.after, after);
+  const a = resolveRef(ctx.before, before);
+  const b = resolveRef(ctx.after, after);
   // A recursive schema: this pair of components is already being compared further up.
   const pair = `${a.ref ?? "inline"}→${b.ref ?? "inline"}`;
   if (a.ref && b.ref && stack.includes(pair)) return;

@@ -1,5 +1,6 @@
+import { inline, isObject, type Json } from "@modelarts-pools/spec/openapi";
 import type { Differences } from "./differences.js";
-import { deepEqual, inline, isObject, type Json } from "./resolve.js";
+import { deepEqual } from "./resolve.js";
 
 /** The two documents being compared and where differences go. */
 export interface Context {

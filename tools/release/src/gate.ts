@@ -1,11 +1,11 @@
 import { readFile } from "node:fs/promises";
 import { parse } from "yaml";
+import type { Json } from "@modelarts-pools/spec/openapi";
 import { fixedGroup, pendingBump } from "./changesets.js";
 import { classify, type Classification } from "./classify.js";
 import { describe } from "./differences.js";
 import { rank, type Bump } from "./levels.js";
 import { readReleased } from "./released.js";
-import type { Json } from "./resolve.js";
 
 export interface GateInput {
   root: string;

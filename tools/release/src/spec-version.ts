@@ -1,6 +1,7 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { parse } from "yaml";
-import { deepEqual, isObject } from "./resolve.js";
+import { isObject } from "@modelarts-pools/spec/openapi";
+import { deepEqual } from "./resolve.js";
 
 export async function readPackageVersion(packageJson: string): Promise<string> {
   const { version } = JSON.parse(await readFile(packageJson, "utf8")) as { version?: unknown };
