@@ -1,12 +1,12 @@
 // `pnpm --filter @modelarts-pools/mock bench`: the mock's throughput and latency beside bare Prism (`prism mock` on the
 // same bundled spec), under the same loopback load, runs interleaved so that drift of the machine hits both alike.
 // Writes /work/main/.bench/mock.json (the repo's .bench/). Run after `build`: it serves dist/ through the CLI.
-import { spawn } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { freePort } from "../../../scripts/lib/net.mjs";
+import { spawnUntil } from "../../../scripts/lib/spawn.mjs";
 import { median, percentile } from "../../../scripts/lib/stats.mjs";
 import { load } from "./load.mjs";
 
@@ -39,32 +39,16 @@ const requests = () =>
         body: patch,
       };
 
-const children = [];
-process.on("exit", () => children.forEach((child) => child.kill("SIGKILL")));
+const spawned = [];
+process.on("exit", () => spawned.forEach((server) => server.child.kill("SIGKILL")));
 
-function spawnServer(args) {
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, NODE_ENV: "bench" } });
-  children.push(child);
-  return child;
+function spawnServer(args, ready) {
+  const server = spawnUntil(process.execPath, args, { ready, env: { ...process.env, NODE_ENV: "bench" } });
+  spawned.push(server);
+  return server;
 }
 
-function start(args, urlFromOutput) {
-  const child = spawnServer(args);
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const timer = setTimeout(() => reject(new Error(`${args.join(" ")} printed no URL in 30 s`)), 30_000);
-    child.stdout.on("data", (chunk) => {
-      output += chunk;
-      const url = urlFromOutput(output);
-      if (url) {
-        clearTimeout(timer);
-        child.stdout.resume();
-        resolve(url);
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`${args.join(" ")} exited with ${code}`)));
-  });
-}
+const start = (args, ready) => spawnServer(args, ready).ready.then((found) => found[0]);
 
 async function waitUntilAnswering(url) {
   for (let attempt = 0; attempt < 100; attempt++) {
@@ -78,14 +62,14 @@ async function waitUntilAnswering(url) {
   throw new Error(`${url} never answered`);
 }
 
-const firstUrl = (output) => /http:\/\/127\.0\.0\.1:\d+/.exec(output)?.[0];
+const firstUrl = /http:\/\/127\.0\.0\.1:\d+/;
 
 const prismPort = await freePort();
 // Bare Prism as its CLI runs it, logging silenced: logging is the CLI's own cost, not the mock's saving.
 const prismArgs = [prismCli, "mock", "-h", "127.0.0.1", "-p", String(prismPort), "--verboseLevel", "silent", specPath];
 const servers = {
   mock: await start([join(here, "..", "bin", "modelarts-pools-mock.js"), "--port", "0"], firstUrl),
-  prism: (spawnServer(prismArgs).stdout.resume(), await waitUntilAnswering(`http://127.0.0.1:${prismPort}`)),
+  prism: (spawnServer(prismArgs), await waitUntilAnswering(`http://127.0.0.1:${prismPort}`)),
 };
 servers.proxy = await start([join(here, "proxy-front.mjs"), String(prismPort)], firstUrl);
 

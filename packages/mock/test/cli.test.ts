@@ -1,33 +1,19 @@
 // The CLI as a user runs it: the built bin prints its URL, serves, and exits 0 on Ctrl-C (SIGINT) or SIGTERM.
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { spawnUntil } from "../../../scripts/lib/spawn.mjs";
 import { call, exampleOf, type Reply } from "./support.js";
 
 const bin = fileURLToPath(new URL("../bin/modelarts-pools-mock.js", import.meta.url));
 const built = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 
 function run(args: string[]): { child: ChildProcess; url: Promise<string>; exit: Promise<number | null>; output: () => string } {
-  const child = spawn(process.execPath, [bin, ...args], { stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  const url = new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no URL in 10 s; output: ${output}`)), 10_000);
-    const read = (chunk: Buffer) => {
-      output += chunk;
-      const found = /http:\/\/[^\s]+/.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        resolve(found[0]);
-      }
-    };
-    child.stdout!.on("data", read);
-    child.stderr!.on("data", (chunk: Buffer) => (output += chunk));
-    child.on("exit", () => reject(new Error(`exited before printing a URL: ${output}`)));
-  });
+  const cli = spawnUntil(process.execPath, [bin, ...args], { ready: /http:\/\/[^\s]+/, timeoutMs: 10_000 });
+  const url = cli.ready.then((found) => found[0]);
   url.catch(() => undefined); // a run that is expected to fail never prints one; the tests that need it await it
-  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  return { child, url, exit, output: () => output };
+  return { child: cli.child, url, exit: cli.exit, output: cli.output };
 }
 
 describe("modelarts-pools-mock", () => {

@@ -1,0 +1,15 @@
+import type { ChildProcess } from "node:child_process";
+
+export interface SpawnedUntil {
+  child: ChildProcess;
+  ready: Promise<RegExpExecArray>;
+  exit: Promise<number | null>;
+  output(): string;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export declare function spawnUntil(
+  command: string,
+  args: readonly string[],
+  options?: { ready?: RegExp; timeoutMs?: number; env?: NodeJS.ProcessEnv },
+): SpawnedUntil;

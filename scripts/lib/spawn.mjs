@@ -1,0 +1,42 @@
+// Shared by the tests and benchmarks that start a server as a child process and must wait until it says it is up
+// (the mock's CLI printing its URL, Prism saying it listens): one way to start, wait, read the output and stop.
+import { spawn } from "node:child_process";
+
+/**
+ * Spawns `command` and watches its stdout and stderr for `ready` (a RegExp).
+ * `ready` resolves with the match; it rejects when the child exits first or after `timeoutMs`.
+ * `exit` resolves with the exit code; `stop()` sends a signal and waits for the exit; `output()` is all it printed.
+ */
+export function spawnUntil(command, args, { ready, timeoutMs = 30_000, env = process.env } = {}) {
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env });
+  let output = "";
+  const exit = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+  const match = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${command} did not print ${ready} within ${timeoutMs} ms:\n${output}`)), timeoutMs);
+    const read = (chunk) => {
+      output += chunk;
+      const found = ready?.exec(output);
+      if (found) {
+        clearTimeout(timer);
+        resolve(found);
+      }
+    };
+    child.stdout.on("data", read);
+    child.stderr.on("data", read);
+    exit.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`${command} exited with ${code} before printing ${ready}:\n${output}`));
+    });
+  });
+  match.catch(() => undefined); // a run that is meant to fail never gets ready; callers that need it await it
+  return {
+    child,
+    ready: match,
+    exit,
+    output: () => output,
+    stop: (signal = "SIGTERM") => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exit;
+    },
+  };
+}
