@@ -1,13 +1,13 @@
 // Turns the configured credentials into headers for one request. The credentials live only in this closure: no
 // property of the client holds them, so logging the client cannot leak them.
-import { createSigner, type AkSkCredentials, type SignableRequest } from "./signing.js";
+import { createSigner, requireText, type AkSkCredentials, type SignableRequest } from "./signing.js";
 
 export type PoolsAuth = { token: string } | AkSkCredentials;
 
 export interface Authorizer {
   /** Strings that must never appear in what is thrown. */
   readonly secrets: readonly string[];
-  /** The request's headers plus the authentication ones. */
+  /** The request's headers (names lower-case, see headers.ts) plus the authentication ones. */
   apply(request: SignableRequest & { headers: Record<string, string> }): Record<string, string> | Promise<Record<string, string>>;
 }
 
@@ -18,12 +18,11 @@ export function createAuthorizer(auth: PoolsAuth | undefined, projectId: string)
     throw new TypeError("createPoolsClient: auth must be either { token } or { accessKey, secretKey }");
   }
   if ("token" in auth) {
-    const token = auth.token;
-    if (typeof token !== "string" || token === "") throw new TypeError("createPoolsClient: auth.token must be a non-empty string");
+    const token = requireText(auth.token, "createPoolsClient: auth.token");
     return {
       secrets: [token],
       apply: (request) => {
-        request.headers["X-Auth-Token"] = token;
+        request.headers["x-auth-token"] = token;
         return request.headers;
       },
     };
@@ -32,8 +31,9 @@ export function createAuthorizer(auth: PoolsAuth | undefined, projectId: string)
   return {
     secrets: [auth.secretKey, auth.securityToken ?? ""],
     apply: (request) => {
-      // The gateway resolves AK/SK calls to a project through this header, as the official SDKs send it.
-      request.headers["X-Project-Id"] = projectId;
+      // The gateway resolves AK/SK calls to a project through this header, as the official SDKs send it; a call
+      // that gives its own keeps it. Names are lower-case here (headers.ts), so there is only one to look for.
+      request.headers["x-project-id"] ??= projectId;
       return sign(request);
     },
   };

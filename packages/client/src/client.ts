@@ -5,10 +5,12 @@ import type { CreatePoolRequest, Pool, UpdatePoolRequest } from "@modelarts-pool
 import { createAuthorizer, type PoolsAuth } from "./auth.js";
 import { encodeRfc3986 } from "./encoding.js";
 import type { FailedCall } from "./errors.js";
+import { mergeHeaders } from "./headers.js";
 import { json, mergePatch } from "./media-types.js";
 import { createRawClient, type RawPoolsClient } from "./raw.js";
 import { retryDelay, retryPlan, sleep, type RetryOptions, type RetryPlan } from "./retry.js";
 import { exchange } from "./send.js";
+import { requireText } from "./signing.js";
 
 export interface PoolsClientOptions {
   /** Project ID (the `{project_id}` of every path). */
@@ -66,6 +68,8 @@ function resolveEndpoint(region: string | undefined, endpoint: string | undefine
     } catch {
       // reported below
     }
+    // The endpoint is quoted in every error message, so it must not carry credentials (nor echo them here).
+    if (url?.username || url?.password) fail("endpoint must not contain a user name or password");
     if (!url || !/^https?:$/.test(url.protocol)) fail(`endpoint must be an absolute http(s) URL, got ${JSON.stringify(endpoint)}`);
     return url.href.replace(/\/+$/, "");
   }
@@ -76,7 +80,7 @@ function resolveEndpoint(region: string | undefined, endpoint: string | undefine
 }
 
 function checkTimeout(value: number | undefined, where: string): number | undefined {
-  if (value !== undefined && (typeof value !== "number" || Number.isNaN(value) || value <= 0)) {
+  if (value !== undefined && (typeof value !== "number" || !(value > 0))) {
     throw new TypeError(`${where}: timeoutMs must be a number > 0`);
   }
   return value;
@@ -88,14 +92,14 @@ function checkBody(body: unknown, operation: string, schema: string): void {
 
 export function createPoolsClient(options: PoolsClientOptions): PoolsClient {
   const { projectId, userId } = options;
-  if (typeof projectId !== "string" || projectId === "") fail("projectId must be a non-empty string");
-  if (userId !== undefined && (typeof userId !== "string" || userId === "")) fail("userId must be a non-empty string");
+  requireText(projectId, "createPoolsClient: projectId");
+  if (userId !== undefined) requireText(userId, "createPoolsClient: userId");
   const endpoint = resolveEndpoint(options.region, options.endpoint);
   const timeoutMs = checkTimeout(options.timeoutMs, "createPoolsClient") ?? defaultTimeoutMs;
   const clientRetry = retryPlan(options.retry, "createPoolsClient");
   const auth = createAuthorizer(options.auth, projectId);
-  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  const defaults: Record<string, string> = userId === undefined ? {} : { "X-ModelArts-User-ID": userId };
+  const fetchImpl: typeof fetch = options.fetch ?? ((...args) => fetch(...args)); // the global one of the moment
+  const defaults: Record<string, string> = userId === undefined ? {} : { "x-modelarts-user-id": userId };
   const poolsUrl = `${endpoint}/v2/${encodeRfc3986(projectId)}/pools`;
 
   async function send(call: FailedCall, contentType: string, payload: unknown, callOptions: CallOptions, plan: RetryPlan | undefined): Promise<Pool> {
@@ -106,13 +110,14 @@ export function createPoolsClient(options: PoolsClientOptions): PoolsClient {
       const headers = await auth.apply({
         method: call.method,
         url: call.url,
-        headers: { "Content-Type": contentType, Accept: json, ...defaults, ...callOptions.headers },
+        // The operation's own Content-Type comes last: no extra header can turn a merge patch into application/json.
+        headers: mergeHeaders({ accept: json }, defaults, callOptions.headers, { "content-type": contentType }),
         body,
       });
       try {
-        return (await exchange({ call, fetch: fetchImpl, headers, body, timeoutMs: callTimeout, signal: callOptions.signal, secrets: auth.secrets })) as Pool;
+        return (await exchange(call, fetchImpl, headers, body, callTimeout, callOptions.signal, auth.secrets)) as Pool;
       } catch (error) {
-        const delay = plan === undefined ? undefined : retryDelay(plan, attempt, error);
+        const delay = plan && retryDelay(plan, attempt, error);
         if (delay === undefined) throw error;
         await sleep(delay, callOptions.signal);
       }

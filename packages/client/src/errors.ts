@@ -30,9 +30,7 @@ export class ModelArtsCallError extends Error {
 
   constructor(call: FailedCall, what: string, cause?: unknown) {
     super(`${call.operation}: ${call.method} ${call.url} ${what}`, cause === undefined ? undefined : { cause });
-    this.operation = call.operation;
-    this.method = call.method;
-    this.url = call.url;
+    Object.assign(this, call); // operation, method, url: shorter in the bundle than three assignments
   }
 }
 
@@ -55,7 +53,7 @@ export class ModelArtsApiError extends ModelArtsCallError {
   constructor(call: FailedCall, answer: ErrorAnswer) {
     const { status, statusText, body } = answer;
     const field = (name: string): string | undefined => {
-      const value = typeof body === "object" && body !== null ? (body as Record<string, unknown>)[name] : undefined;
+      const value = (body as Record<string, unknown> | null | undefined)?.[name]; // undefined on a string body too
       return typeof value === "string" ? value : undefined;
     };
     const code = field("error_code");
@@ -64,7 +62,7 @@ export class ModelArtsApiError extends ModelArtsCallError {
     const detail =
       code !== undefined
         ? `${code} ${errorMessage ?? ""}`.trim()
-        : `${statusText}${body === undefined || body === "" ? "" : `: ${preview(typeof body === "string" ? body : JSON.stringify(body))}`}`;
+        : `${statusText}${body === undefined || body === "" ? "" : `: ${(typeof body === "string" ? body : JSON.stringify(body)).replace(/\s+/g, " ").trim().slice(0, bodyPreviewLength)}`}`;
     super(call, `answered ${status} ${detail}${requestId ? ` (request id ${requestId})` : ""}`);
     this.status = status;
     this.code = code;
@@ -73,10 +71,6 @@ export class ModelArtsApiError extends ModelArtsCallError {
     this.requestId = requestId;
     this.retryAfterMs = answer.retryAfterMs;
   }
-}
-
-function preview(text: string): string {
-  return text.replace(/\s+/g, " ").trim().slice(0, bodyPreviewLength);
 }
 
 /** No answer arrived: DNS, refused or reset connection, TLS, CORS… The cause says which. */

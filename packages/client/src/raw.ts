@@ -3,6 +3,7 @@
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "@modelarts-pools/types";
 import type { Authorizer } from "./auth.js";
+import { mergeHeaders } from "./headers.js";
 import { mergePatch } from "./media-types.js";
 
 export type RawPoolsClient = Client<paths, "application/json">;
@@ -11,10 +12,10 @@ export function createRawClient(baseUrl: string, fetchImpl: typeof fetch, defaul
   const raw = createClient<paths>({ baseUrl, fetch: (request) => fetchImpl(request) });
   raw.use({
     async onRequest({ request }) {
-      const headers: Record<string, string> = { ...defaults, ...Object.fromEntries(request.headers) };
+      const headers = mergeHeaders(defaults, Object.fromEntries(request.headers));
       // The live API refuses a PATCH in any other media type (400 ModelArts.50004100).
       if (request.method === "PATCH") headers["content-type"] = mergePatch;
-      const body = request.body === null ? undefined : new Uint8Array(await request.clone().arrayBuffer());
+      const body = new Uint8Array(await request.clone().arrayBuffer()); // empty without a body: signed the same
       const sent = await auth.apply({ method: request.method, url: request.url, headers, body });
       for (const [name, value] of Object.entries(sent)) request.headers.set(name, value);
       return request;

@@ -12,6 +12,13 @@ export function redact(text: string, secrets: readonly string[]): string {
   return out;
 }
 
+/** A `JSON.parse` reviver step: strings, and the keys of objects, with every secret taken out. */
+export function redactJson(value: unknown, secrets: readonly string[]): unknown {
+  if (typeof value === "string") return redact(value, secrets);
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [redact(key, secrets), item]));
+}
+
 /**
  * A copy of an error and of its cause chain with every secret taken out of the messages; the stack of the copy is
  * its own, so no stack text of the original travels either.

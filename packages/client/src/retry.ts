@@ -55,7 +55,7 @@ export function retryDelay(plan: RetryPlan, attempt: number, error: unknown, ran
 /** Waits, unless the caller aborts first. */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
+    signal?.throwIfAborted(); // rejects the promise
     const onAbort = () => {
       clearTimeout(timer);
       reject(signal?.reason);

@@ -1,32 +1,27 @@
 // One HTTP exchange: send, read the whole answer within the time-out, and turn every way it can go wrong into
 // the matching error class.
 import { ModelArtsApiError, ModelArtsNetworkError, ModelArtsTimeoutError, type FailedCall } from "./errors.js";
-import { redact, redactedCause, rootMessage } from "./redact.js";
+import { redact, redactedCause, redactJson, rootMessage } from "./redact.js";
 import { parseRetryAfter } from "./retry.js";
 
-export interface Exchange {
-  call: FailedCall;
-  fetch: typeof fetch;
-  headers: Record<string, string>;
-  body: string;
-  timeoutMs: number;
-  signal: AbortSignal | undefined;
-  secrets: readonly string[];
-}
-
-/** Resolves to the parsed JSON body of a 2xx answer. */
-export async function exchange({ call, fetch, headers, body, timeoutMs, signal, secrets }: Exchange): Promise<unknown> {
+/**
+ * Resolves to the parsed JSON body of a 2xx answer. Positional parameters: an options object would put its
+ * property names into every browser bundle.
+ */
+export async function exchange(
+  call: FailedCall,
+  fetch: typeof globalThis.fetch,
+  headers: Record<string, string>,
+  body: string,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+  secrets: readonly string[],
+): Promise<unknown> {
   if (signal?.aborted) throw signal.reason;
   // One controller carries both the time-out and the caller's signal, so the timer can be cleared as soon as the
   // body is read instead of lingering for timeoutMs.
   const controller = new AbortController();
-  let timedOut = false;
-  const timer = Number.isFinite(timeoutMs)
-    ? setTimeout(() => {
-        timedOut = true;
-        controller.abort();
-      }, timeoutMs)
-    : undefined;
+  const timer = Number.isFinite(timeoutMs) ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
   const onAbort = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", onAbort, { once: true });
   let response: Response;
@@ -36,7 +31,8 @@ export async function exchange({ call, fetch, headers, body, timeoutMs, signal, 
     text = await response.text();
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
-    if (timedOut) throw new ModelArtsTimeoutError(call, timeoutMs);
+    // Not the caller's signal, so the timer aborted it.
+    if (controller.signal.aborted) throw new ModelArtsTimeoutError(call, timeoutMs);
     const cause = redactedCause(error, secrets);
     throw new ModelArtsNetworkError(call, rootMessage(cause), cause);
   } finally {
@@ -51,10 +47,10 @@ export async function exchange({ call, fetch, headers, body, timeoutMs, signal, 
     }
   }
   // Gateways and proxies answer HTML or plain text; the text is kept so the error still says something.
-  const safeText = redact(text, secrets);
-  let answer: unknown = safeText === "" ? undefined : safeText;
+  let answer: unknown = redact(text, secrets) || undefined;
   try {
-    answer = JSON.parse(safeText);
+    // Parsed first and redacted string by string: in the raw text a secret can hide behind JSON escapes ("\/").
+    answer = JSON.parse(text, (_, value: unknown) => redactJson(value, secrets));
   } catch {
     // not JSON: keep the text
   }

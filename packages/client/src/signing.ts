@@ -13,7 +13,10 @@ export interface SignableRequest {
   method: string;
   /** The absolute URL the request goes to, query included. */
   url: string;
-  /** Every header given here is signed (besides `host`, taken from the URL unless given, and `x-sdk-date`). */
+  /**
+   * Every header given here is signed (besides `host`, taken from the URL unless given, and `x-sdk-date`). Names
+   * are case-insensitive: for a name given twice with different capitals, the last one wins.
+   */
   headers?: Record<string, string>;
   /** The exact bytes that will be sent; a string is sent as UTF-8. */
   body?: string | Uint8Array;
@@ -23,7 +26,7 @@ export const signingAlgorithm = "SDK-HMAC-SHA256";
 
 /** `YYYYMMDDTHHMMSSZ` in UTC, the format of `X-Sdk-Date`. */
 export function sdkDate(now: Date): string {
-  return now.toISOString().replace(/\.\d+Z$/, "Z").replace(/[-:]/g, "");
+  return now.toISOString().replace(/[-:]|\.\d+/g, "");
 }
 
 function decodeSegment(segment: string): string {
@@ -71,7 +74,7 @@ export async function stringToSign(canonical: string, date: string): Promise<str
   return `${signingAlgorithm}\n${date}\n${await sha256Hex(canonical)}`;
 }
 
-function requireText(value: unknown, field: string): string {
+export function requireText(value: unknown, field: string): string {
   if (typeof value !== "string" || value === "") throw new TypeError(`${field} must be a non-empty string`);
   return value;
 }
@@ -100,7 +103,8 @@ export function createSigner(credentials: AkSkCredentials, where = "signRequest:
       const lower = name.toLowerCase();
       // The date and the token are set below; an Authorization header given in is replaced, never signed.
       if (/^(x-sdk-date|authorization|x-security-token)$/.test(lower)) continue;
-      headers[name] = value;
+      // One entry per name, whatever its capitals: two would be sent joined ("a, b") while only one is signed.
+      headers[lower] = value;
       signed.set(lower, value.trim());
     }
     if (!signed.has("host")) signed.set("host", url.host);
@@ -121,8 +125,8 @@ export function createSigner(credentials: AkSkCredentials, where = "signRequest:
 }
 
 /**
- * Signs one request with AK/SK and answers the headers to send: the given ones plus `X-Sdk-Date`, `Authorization`
- * and, for temporary credentials, `X-Security-Token`.
+ * Signs one request with AK/SK and answers the headers to send: the given ones, with lower-case names, plus
+ * `X-Sdk-Date`, `Authorization` and, for temporary credentials, `X-Security-Token`.
  */
 export async function signRequest(request: SignableRequest, credentials: AkSkCredentials, now?: Date): Promise<Record<string, string>> {
   return createSigner(credentials)(request, now);

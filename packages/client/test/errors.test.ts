@@ -1,5 +1,5 @@
-import { createServer } from "node:net";
 import { describe, expect, test } from "vitest";
+import { freePort } from "../../../scripts/lib/net.mjs";
 import { createPoolsClient, ModelArtsApiError, ModelArtsNetworkError, ModelArtsTimeoutError } from "../src/index.js";
 import { example, fakeFetch, jsonAnswer, silentFetch } from "./support/fake-fetch.js";
 
@@ -67,12 +67,7 @@ describe("non-2xx answers reject with ModelArtsApiError", () => {
 
 describe("failures without an answer are told apart", () => {
   test("a refused connection (real fetch, closed loopback port) is a ModelArtsNetworkError that names the cause", async () => {
-    const port = await new Promise<number>((resolve) => {
-      const server = createServer().listen(0, "127.0.0.1", () => {
-        const { port } = server.address() as { port: number };
-        server.close(() => resolve(port));
-      });
-    });
+    const port = await freePort();
     const pools = createPoolsClient({ projectId: "p1", endpoint: `http://127.0.0.1:${port}` });
     const error = (await pools.updatePool("x", {}).catch((e: unknown) => e)) as ModelArtsNetworkError;
     expect(error).toBeInstanceOf(ModelArtsNetworkError);

@@ -34,7 +34,7 @@ describe("updatePool", () => {
   test("the extra headers of a call cannot turn the PATCH into application/json", async () => {
     const { fetch, sent } = fakeFetch(jsonAnswer(200, example("scaledPool")));
     const pools = createPoolsClient({ projectId: "p1", endpoint: "http://127.0.0.1:4010", fetch });
-    await pools.updatePool("pool-a", {}, { headers: { "X-Trace": "t1" } });
+    await pools.updatePool("pool-a", {}, { headers: { "X-Trace": "t1", "Content-Type": "text/plain", "content-type": "application/json" } });
     expect(sent[0]!.headers).toMatchObject({ "content-type": "application/merge-patch+json", "x-trace": "t1" });
   });
 
@@ -85,6 +85,7 @@ describe("options", () => {
     [{ projectId: "p", region: "evil.com/x" }, "createPoolsClient: region must look like cn-north-4"],
     [{ projectId: "p", endpoint: "not a url" }, 'createPoolsClient: endpoint must be an absolute http(s) URL, got "not a url"'],
     [{ projectId: "p", endpoint: "ftp://h" }, "createPoolsClient: endpoint must be an absolute http(s) URL"],
+    [{ projectId: "p", endpoint: "https://user:secret@h" }, "createPoolsClient: endpoint must not contain a user name or password"],
     [{ projectId: "p", region: "r", timeoutMs: 0 }, "createPoolsClient: timeoutMs must be a number > 0"],
     [{ projectId: "p", region: "r", retry: { retries: -1 } }, "createPoolsClient: retry.retries must be a number ≥ 0"],
     [{ projectId: "p", region: "r", auth: { token: "" } }, "createPoolsClient: auth.token must be a non-empty string"],

@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { describe, expect, test } from "vitest";
-import { createPoolsClient, type PoolsAuth } from "../src/index.js";
-import { example, fakeFetch, jsonAnswer, silentFetch, type Answer } from "./support/fake-fetch.js";
+import { createPoolsClient, ModelArtsApiError, type PoolsAuth } from "../src/index.js";
+import { example, fakeFetch, jsonAnswer, silentFetch, type Answer, type SentRequest } from "./support/fake-fetch.js";
 
 const token = "MIIT-token-0123456789abcdef";
 const secretKey = "SK-secret-9876543210fedcba";
@@ -63,6 +63,46 @@ describe.each(auths)("with %s, nothing thrown contains a credential", (_, auth) 
     const pools = createPoolsClient({ projectId: "p1", endpoint: "http://127.0.0.1:4010", auth, fetch: fakeFetch(jsonAnswer(200, example("scaledPool"))).fetch });
     const printed = inspect(pools, { depth: Infinity, showHidden: true }) + JSON.stringify(pools);
     for (const secret of secrets) expect(printed).not.toContain(secret);
+  });
+});
+
+describe("a secret the server writes with JSON escapes is still taken out", () => {
+  // IAM tokens contain "/", which JSON may write as "\/"; any character may be written as \uXXXX.
+  const slashToken = "MIIT/token+with/slashes==";
+  const escaped = (text: string) => text.replace(/\//g, "\\/").replace(/M/g, "\\u004D");
+
+  test.each<[string, (request: SentRequest) => string]>([
+    ["in error_msg", (request) => JSON.stringify({ error_code: "APIGW.0301", error_msg: `bad token ${request.headers["x-auth-token"]}` })],
+    ["deep in the body", (request) => JSON.stringify({ error_code: "E", details: [{ echo: { headers: request.headers } }] })],
+    ["as a key", (request) => JSON.stringify({ error_code: "E", [`${request.headers["x-auth-token"]}`]: "rejected" })],
+  ])("%s", async (_, body) => {
+    const { fetch } = fakeFetch((request) => new Response(escaped(body(request)), { status: 401, headers: { "content-type": "application/json" } }));
+    const pools = createPoolsClient({ projectId: "p1", endpoint: "http://127.0.0.1:4010", auth: { token: slashToken }, fetch });
+    const error = (await pools.updatePool("x", {}).catch((e: unknown) => e)) as ModelArtsApiError;
+    expect(error).toBeInstanceOf(ModelArtsApiError);
+    expect(error.status).toBe(401);
+    expect(JSON.stringify(error.body)).toContain("[redacted]");
+    expect(everythingPrintable(error)).not.toContain(slashToken);
+  });
+
+  test("the rest of the body survives: the code, the message around the secret, numbers and arrays", async () => {
+    const answer = JSON.stringify({ error_code: "APIGW.0301", error_msg: `bad token ${slashToken}!`, n: 1, list: ["a", slashToken] });
+    const pools = createPoolsClient({ projectId: "p1", endpoint: "http://127.0.0.1:4010", auth: { token: slashToken }, fetch: fakeFetch(new Response(escaped(answer), { status: 401 })).fetch });
+    const error = (await pools.updatePool("x", {}).catch((e: unknown) => e)) as ModelArtsApiError;
+    expect(error.body).toEqual({ error_code: "APIGW.0301", error_msg: "bad token [redacted]!", n: 1, list: ["a", "[redacted]"] });
+    expect(error.message).toContain("answered 401 APIGW.0301 bad token [redacted]!");
+  });
+});
+
+describe("an endpoint with credentials in it is refused, without quoting them", () => {
+  test.each(["https://user:pa55word-xyz@modelarts.cn-north-4.myhuaweicloud.com", "http://pa55word-xyz@127.0.0.1:4010", "http://:pa55word-xyz@127.0.0.1:4010"])("%s", (endpoint) => {
+    const attempt = () => createPoolsClient({ projectId: "p1", endpoint });
+    expect(attempt).toThrow("createPoolsClient: endpoint must not contain a user name or password");
+    try {
+      attempt();
+    } catch (error) {
+      expect(everythingPrintable(error)).not.toContain("pa55word-xyz");
+    }
   });
 });
 

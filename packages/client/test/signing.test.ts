@@ -22,7 +22,7 @@ describe("the worked example of the Huawei Cloud API Request Signing Guide", () 
   test("gives the guide's Authorization header", async () => {
     const headers = await signRequest(request, { accessKey, secretKey }, signedAt);
     expect(headers).toEqual({
-      "Content-Type": "application/json",
+      "content-type": "application/json",
       "X-Sdk-Date": "20191115T033655Z",
       Authorization:
         "SDK-HMAC-SHA256 Access=QTWAOYTTINDUT2QVKYUC, SignedHeaders=content-type;host;x-sdk-date, Signature=7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe",
@@ -89,31 +89,43 @@ describe("the unit tests of Huawei's API Gateway Python signer (apig_sdk)", () =
 
 describe("signRequest against an independent implementation", () => {
   const now = new Date("2024-05-06T07:08:09.123Z");
-  const cases: { name: string; method: string; url: string; headers: Record<string, string>; body: string | Uint8Array }[] = [
-    { name: "a create as the client sends it", method: "POST", url: "https://modelarts.cn-north-4.myhuaweicloud.com/v2/p1/pools", headers: { "Content-Type": "application/json", "X-ModelArts-User-ID": "u1" }, body: '{"kind":"Pool"}' },
-    { name: "a pool name with reserved characters", method: "PATCH", url: "https://h.example.com/v2/p1/pools/a%20b%27c%2Fd*(x)!", headers: { "Content-Type": "application/merge-patch+json" }, body: "{}" },
-    { name: "non-ASCII path, unsorted repeated query, empty and valueless parameters", method: "GET", url: "https://h.example.com:8443/v2/%C3%A9t%C3%A9/pools?b=2&a=z&a=y&empty=&flag&sp=a+b&t=%7E~", headers: {}, body: "" },
-    { name: "header values with surrounding spaces and mixed-case names", method: "POST", url: "https://h.example.com/x/", headers: { "X-Custom": "  spaced value  ", "content-TYPE": "text/plain" }, body: new Uint8Array([0, 1, 2, 250]) },
-    { name: "an unsigned payload", method: "PUT", url: "https://h.example.com/upload", headers: { "X-Sdk-Content-Sha256": "UNSIGNED-PAYLOAD" }, body: "anything" },
+  // Each case states which headers must be signed, so a header the signer leaves out fails the comparison.
+  const cases: { name: string; method: string; url: string; headers: Record<string, string>; body: string | Uint8Array; signed: string }[] = [
+    { name: "a create as the client sends it", method: "POST", url: "https://modelarts.cn-north-4.myhuaweicloud.com/v2/p1/pools", headers: { "Content-Type": "application/json", "X-ModelArts-User-ID": "u1" }, body: '{"kind":"Pool"}', signed: "content-type;host;x-modelarts-user-id;x-sdk-date" },
+    { name: "a pool name with reserved characters", method: "PATCH", url: "https://h.example.com/v2/p1/pools/a%20b%27c%2Fd*(x)!", headers: { "Content-Type": "application/merge-patch+json" }, body: "{}", signed: "content-type;host;x-sdk-date" },
+    { name: "non-ASCII path, unsorted repeated query, empty and valueless parameters", method: "GET", url: "https://h.example.com:8443/v2/%C3%A9t%C3%A9/pools?b=2&a=z&a=y&empty=&flag&sp=a+b&t=%7E~", headers: {}, body: "", signed: "host;x-sdk-date" },
+    { name: "header values with surrounding spaces and mixed-case names", method: "POST", url: "https://h.example.com/x/", headers: { "X-Custom": "  spaced value  ", "content-TYPE": "text/plain" }, body: new Uint8Array([0, 1, 2, 250]), signed: "content-type;host;x-custom;x-sdk-date" },
+    { name: "an unsigned payload", method: "PUT", url: "https://h.example.com/upload", headers: { "X-Sdk-Content-Sha256": "UNSIGNED-PAYLOAD" }, body: "anything", signed: "host;x-sdk-content-sha256;x-sdk-date" },
+    { name: "one name given twice with different capitals", method: "PATCH", url: "https://h.example.com/v2/p1/pools/a", headers: { "Content-Type": "application/json", "X-Project-Id": "p1", "content-type": "application/merge-patch+json" }, body: "{}", signed: "content-type;host;x-project-id;x-sdk-date" },
   ];
 
-  test.each(cases)("$name", async ({ method, url, headers, body }) => {
+  test.each(cases)("$name", async ({ method, url, headers, body, signed }) => {
     const sent = await signRequest({ method, url, headers, body }, { accessKey: "AK", secretKey: "SK-secret" }, now);
     expect(sent["X-Sdk-Date"]).toBe("20240506T070809Z");
-    expect(sent["Authorization"]).toBe(expectedAuthorization({ method, url, headers: sent, body }, "AK", "SK-secret"));
+    expect(sent["Authorization"]).toBe(expectedAuthorization({ method, url, headers: sent, body }, "AK", "SK-secret", signed.split(";")));
+  });
+
+  test("a header name given twice with different capitals is sent once, with the value that was signed (the last)", async () => {
+    const sent = await signRequest(
+      { method: "PATCH", url: "https://h.example.com/p", headers: { "Content-Type": "application/json", "content-type": "application/merge-patch+json" }, body: "{}" },
+      { accessKey: "AK", secretKey: "SK" },
+      now,
+    );
+    const contentTypes = Object.entries(sent).filter(([name]) => name.toLowerCase() === "content-type");
+    expect(contentTypes).toEqual([["content-type", "application/merge-patch+json"]]);
+    expect(sent["Authorization"]).toBe(expectedAuthorization({ method: "PATCH", url: "https://h.example.com/p", headers: sent, body: "{}" }, "AK", "SK", ["content-type", "host", "x-sdk-date"]));
   });
 
   test("temporary credentials send and sign X-Security-Token", async () => {
     const request = { method: "GET", url: "https://h.example.com/v2/p/pools" };
     const sent = await signRequest(request, { accessKey: "AK", secretKey: "SK", securityToken: "sts-token" }, now);
     expect(sent["X-Security-Token"]).toBe("sts-token");
-    expect(sent["Authorization"]).toContain("SignedHeaders=host;x-sdk-date;x-security-token,");
-    expect(sent["Authorization"]).toBe(expectedAuthorization({ ...request, headers: sent, body: "" }, "AK", "SK"));
+    expect(sent["Authorization"]).toBe(expectedAuthorization({ ...request, headers: sent, body: "" }, "AK", "SK", ["host", "x-sdk-date", "x-security-token"]));
   });
 
   test("a given Host header is signed instead of the URL's host, and not added when absent", async () => {
     const given = await signRequest({ method: "GET", url: "http://127.0.0.1:9/x", headers: { Host: "api.example.com" } }, { accessKey: "AK", secretKey: "SK" }, now);
-    expect(given["Authorization"]).toBe(expectedAuthorization({ method: "GET", url: "http://127.0.0.1:9/x", headers: given, body: "" }, "AK", "SK"));
+    expect(given["Authorization"]).toBe(expectedAuthorization({ method: "GET", url: "http://127.0.0.1:9/x", headers: given, body: "" }, "AK", "SK", ["host", "x-sdk-date"]));
     const derived = await signRequest({ method: "GET", url: "http://127.0.0.1:9/x" }, { accessKey: "AK", secretKey: "SK" }, now);
     expect(Object.keys(derived).map((name) => name.toLowerCase())).not.toContain("host");
   });
@@ -165,6 +177,43 @@ describe("requests signed by the client, checked on arrival by the independent i
       const wrongKey = createPoolsClient({ projectId: "p1", endpoint: gateway.url, auth: { accessKey: "AK2", secretKey: "SK-one" } });
       await expect(wrongKey.updatePool("x", {})).rejects.toMatchObject({ status: 401, code: "APIGW.0301" });
       expect(gateway.received[3]!.verified).toBe(false);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  test("headers a call repeats in other capitals are sent once each: the PATCH stays a merge patch and still verifies", async () => {
+    const gateway = await startVerifyingGateway({ AK1: "SK-one" }, example("scaledPool"));
+    try {
+      const pools = createPoolsClient({ projectId: "p1", endpoint: gateway.url, userId: "u1", auth: { accessKey: "AK1", secretKey: "SK-one" } });
+      await pools.updatePool("pool-a", {}, { headers: { "content-type": "application/json", "x-project-id": "other", "X-ModelArts-User-ID": "u2" } });
+      await pools.createPool(example("createDedicatedPool"), { headers: { "CONTENT-TYPE": "text/plain", ACCEPT: "application/json" } });
+      const [update, create] = gateway.received;
+      for (const request of [update!, create!]) {
+        expect(request.verified).toBe(true);
+        // Node joins repeated header lines, so count the lines as they arrived.
+        for (const name of ["content-type", "accept", "x-project-id", "x-modelarts-user-id"]) expect(request.names.filter((n) => n === name)).toHaveLength(1);
+      }
+      // The operation's own Content-Type wins; for other headers, the call's own value does.
+      expect(update!.headers).toMatchObject({ "content-type": "application/merge-patch+json", "x-project-id": "other", "x-modelarts-user-id": "u2" });
+      expect(create!.headers).toMatchObject({ "content-type": "application/json", accept: "application/json", "x-project-id": "p1" });
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  test("the gateway refuses a request that sends a header its signature leaves out", async () => {
+    const gateway = await startVerifyingGateway({ AK1: "SK-one" }, example("scaledPool"));
+    try {
+      const url = `${gateway.url}/v2/p1/pools/pool-a`;
+      const headers = await signRequest({ method: "PATCH", url, headers: { "Content-Type": "application/merge-patch+json" }, body: "{}" }, { accessKey: "AK1", secretKey: "SK-one" });
+      expect((await fetch(url, { method: "PATCH", headers, body: "{}" })).status).toBe(200);
+      const smuggled = await fetch(url, { method: "PATCH", headers: { ...headers, "X-Project-Id": "other" }, body: "{}" });
+      expect(smuggled.status).toBe(401);
+      expect(gateway.received.map(({ verified, unsigned }) => ({ verified, unsigned }))).toEqual([
+        { verified: true, unsigned: [] },
+        { verified: false, unsigned: ["x-project-id"] },
+      ]);
     } finally {
       await gateway.close();
     }

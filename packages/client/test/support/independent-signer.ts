@@ -21,11 +21,13 @@ export interface SignedInput {
   body: string | Uint8Array;
 }
 
-/** Rebuilds the signature from what was sent, reading SignedHeaders from the Authorization header. */
-export function expectedAuthorization(input: SignedInput, accessKey: string, secretKey: string): string {
+/**
+ * The Authorization header that signing `input` over exactly `signedNames` (lower-case, sorted) gives. The names
+ * are the caller's statement of what must be signed, never read back from the Authorization header under test:
+ * a header that should have been signed and was not then shows as a mismatch.
+ */
+export function expectedAuthorization(input: SignedInput, accessKey: string, secretKey: string, signedNames: readonly string[]): string {
   const lower = new Map(Object.entries(input.headers).map(([name, value]) => [name.toLowerCase(), value]));
-  const authorization = lower.get("authorization") ?? "";
-  const signedNames = /SignedHeaders=([^,]+)/.exec(authorization)?.[1]?.split(";") ?? [];
   const url = new URL(input.url);
   const path = url.pathname.split("/").map((segment) => encode(decodeURIComponent(segment))).join("/");
   const canonicalPath = path.endsWith("/") ? path : `${path}/`;
