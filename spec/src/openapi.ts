@@ -4,6 +4,22 @@
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
 
+/**
+ * An OpenAPI 3.1 document, typed as far as every reader of it needs: the one document type of the repo (the mock,
+ * the docs, the validator and the release tools all take this one). Anything deeper is read as JSON through
+ * {@link deref} and {@link isObject}.
+ */
+export interface OpenApiDocument {
+  openapi: string;
+  info: JsonObject;
+  servers?: Json[];
+  security?: Json[];
+  tags?: Json[];
+  paths: { [path: string]: JsonObject };
+  components?: JsonObject;
+  [key: string]: Json | undefined;
+}
+
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }

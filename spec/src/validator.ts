@@ -1,7 +1,7 @@
 // Validates request bodies against the bundled spec, and words each failure so that it names the field and the
 // rule. The spec's tests and the mock both use it, so a body is judged the same way everywhere.
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
-import { isObject, operationsOf, resolveRef } from "./openapi.js";
+import { isObject, operationsOf, resolveRef, type OpenApiDocument } from "./openapi.js";
 
 /** One way in which a body breaks the spec. */
 export interface ValidationProblem {
@@ -16,10 +16,6 @@ export interface ValidationProblem {
 export type ValidationResult = { valid: true } | { valid: false; problems: ValidationProblem[] };
 
 export type BodyValidator = (body: unknown) => ValidationResult;
-
-interface OpenApiDocument {
-  paths: Record<string, unknown>;
-}
 
 const SPEC_ID = "openapi.json";
 

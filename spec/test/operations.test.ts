@@ -1,0 +1,107 @@
+// The one description of the operations that the client, the mock and the docs derive from: a small document that
+// shows each rule, then the bundled spec.
+import { describe, expect, it } from "vitest";
+import type { OpenApiDocument } from "../src/openapi.js";
+import { describeApi } from "../src/operations.js";
+import { spec } from "./spec.js";
+
+const document: OpenApiDocument = {
+  openapi: "3.1.0",
+  info: { title: "t", version: "1" },
+  security: [{ token: [] }, { signed: [] }],
+  paths: {
+    "/v1/{project}/things/{thing}": {
+      parameters: [
+        { $ref: "#/components/parameters/project" },
+        { name: "thing", in: "path", required: true },
+      ],
+      get: {
+        operationId: "showThing",
+        parameters: [{ name: "verbose", in: "query" }, { name: "X-Trace", in: "header", required: true }],
+        responses: {
+          "200": { content: { "application/json": { schema: { $ref: "#/components/schemas/Thing" }, examples: { a: {}, b: {} } } } },
+          "404": { $ref: "#/components/responses/Missing" },
+          "204": { description: "nothing" },
+        },
+      },
+      patch: {
+        operationId: "updateThing",
+        requestBody: { required: true, content: { "application/merge-patch+json": { schema: { $ref: "#/components/schemas/ThingPatch" } } } },
+        responses: { "200": { description: "ok" } },
+      },
+      delete: { responses: { "200": { description: "no operationId: not described" } } },
+    },
+  },
+  components: {
+    parameters: { project: { name: "project", in: "path", required: true } },
+    responses: { Missing: { content: { "application/json": { schema: { type: "object" }, examples: { missing: {} } } } } },
+    securitySchemes: {
+      token: { type: "apiKey", in: "header", name: "X-Token" },
+      signed: { $ref: "#/components/securitySchemes/token" },
+      unused: { type: "apiKey", in: "header", name: "X-Unused" },
+    },
+  },
+};
+
+describe("describeApi", () => {
+  const { operations, security } = describeApi(document);
+
+  it("describes each operation that has an operationId, keyed by it, with an upper-case method", () => {
+    expect(Object.keys(operations)).toEqual(["showThing", "updateThing"]);
+    expect(operations.showThing).toMatchObject({ method: "GET", path: "/v1/{project}/things/{thing}" });
+  });
+
+  it("lists path parameters in template order, path-level and operation-level parameters merged", () => {
+    expect(operations.showThing!.pathParameters).toEqual([
+      { name: "project", required: true },
+      { name: "thing", required: true },
+    ]);
+    expect(operations.showThing!.queryParameters).toEqual([{ name: "verbose", required: false }]);
+    expect(operations.showThing!.headerParameters).toEqual([{ name: "X-Trace", required: true }]);
+  });
+
+  it("gives the request media types and schema, or none for an operation without a body", () => {
+    expect(operations.updateThing).toMatchObject({ requestMediaTypes: ["application/merge-patch+json"], requestBodyRequired: true, requestSchema: "ThingPatch" });
+    expect(operations.showThing).toMatchObject({ requestMediaTypes: [], requestBodyRequired: false, requestSchema: undefined });
+  });
+
+  it("gives each response's media types, example names and schema, following references", () => {
+    expect(operations.showThing!.responses).toEqual({
+      "200": { mediaTypes: ["application/json"], examples: ["a", "b"], schema: "Thing" },
+      "404": { mediaTypes: ["application/json"], examples: ["missing"], schema: undefined },
+      "204": { mediaTypes: [], examples: [], schema: undefined },
+    });
+  });
+
+  it("names the apiKey schemes of the security requirements, following references", () => {
+    expect(security).toEqual([
+      { scheme: "token", in: "header", name: "X-Token" },
+      { scheme: "signed", in: "header", name: "X-Token" },
+    ]);
+  });
+
+  it("refuses a path parameter the template has but no parameter declares", () => {
+    const broken = structuredClone(document);
+    broken.paths["/v1/{project}/things/{thing}"]!.parameters = [{ name: "project", in: "path", required: true }];
+    expect(() => describeApi(broken)).toThrow("showThing: path parameter thing is not declared");
+  });
+});
+
+describe("the bundled spec", () => {
+  const { operations, security } = describeApi(spec as OpenApiDocument);
+
+  it("describes createPool and updatePool as the pages do", () => {
+    expect(operations.createPool).toMatchObject({ method: "POST", path: "/v2/{project_id}/pools", requestMediaTypes: ["application/json"] });
+    expect(operations.updatePool).toMatchObject({
+      method: "PATCH",
+      path: "/v2/{project_id}/pools/{pool_name}",
+      requestMediaTypes: ["application/merge-patch+json"],
+      requestSchema: "UpdatePoolRequest",
+    });
+    expect(operations.updatePool!.responses["404"]!.examples).toContain("poolNotFound");
+  });
+
+  it("names the token header and the signature header", () => {
+    expect(security.map((scheme) => scheme.name)).toEqual(["X-Auth-Token", "Authorization"]);
+  });
+});
