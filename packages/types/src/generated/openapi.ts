@@ -506,8 +506,12 @@ export interface components {
          * PoolAnnotationsUpdate
          * @description Resource pool annotations. Annotations are a string-to-string map: the keys below are documented, and other keys
          *     are allowed when their values are strings.
+         *
+         *     A patch sets the pool's annotations, so a value it sends must be one the pool's annotations may hold
+         *     (`PoolMetaAnnotations`): the update page lists no other keys, but where both pages document a key's values (for
+         *     example `os.modelarts/billing.mode`: `0` or `1`), an update cannot set anything else.
          */
-        PoolAnnotationsUpdate: {
+        PoolAnnotationsUpdate: ({
             /**
              * @description Description of a resource pool, specifying the application scenarios of the resource pool. The following
              *     special characters are not allowed: !<>=&"' (at most 100 characters, per API Explorer).
@@ -517,7 +521,7 @@ export interface components {
             "os.modelarts/order.id"?: string;
         } & {
             [key: string]: string;
-        };
+        }) & components["schemas"]["PoolMetaAnnotations"];
         /**
          * PoolMetadataUpdate
          * @description Metadata of a resource pool.
