@@ -24,7 +24,7 @@ function pointerAt(pointer: string, properties: readonly string[]): string | und
  * with the operation's first named example to set a key in (a key is judged in a body, beside the keys it requires).
  */
 const requestMaps = operationsOf(spec).flatMap(({ operationId, requestBody }) =>
-  Object.entries<Schema>(requestBody?.content ?? {}).flatMap(([mediaType, media]) =>
+  Object.entries<Schema>((requestBody?.content ?? {}) as Schema).flatMap(([mediaType, media]) =>
     maps.flatMap((map) => {
       const pointer = media.schema?.$ref ? pointerAt(media.schema.$ref.slice(1), ["metadata", map]) : undefined;
       const example = resolve(Object.values<Schema>(media.examples ?? {})[0] ?? {}).value;
