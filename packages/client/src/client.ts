@@ -3,12 +3,13 @@
 // openapi-fetch still serves `raw`.
 import type { CreatePoolRequest, Pool, UpdatePoolRequest } from "@modelarts-pools/types";
 import { createAuthorizer, type PoolsAuth } from "./auth.js";
+import { checkClock, sleep, type Clock } from "./clock.js";
 import { encodeRfc3986 } from "./encoding.js";
 import type { FailedCall } from "./errors.js";
 import { mergeHeaders } from "./headers.js";
 import { json, mergePatch } from "./media-types.js";
 import { createRawClient, type RawPoolsClient } from "./raw.js";
-import { retryDelay, retryPlan, sleep, type RetryOptions, type RetryPlan } from "./retry.js";
+import { retryDelay, retryPlan, type RetryOptions, type RetryPlan } from "./retry.js";
 import { exchange } from "./send.js";
 import { requireText } from "./signing.js";
 
@@ -29,6 +30,11 @@ export interface PoolsClientOptions {
   timeoutMs?: number;
   /** Retries for updatePool; off unless given. createPool is never retried. */
   retry?: RetryOptions | false;
+  /**
+   * Where the client reads the time and sets its timers: the signature's X-Sdk-Date, an HTTP-date Retry-After,
+   * time-outs and the waits between retries. Defaults to the platform's (`Date.now`, `setTimeout`).
+   */
+  clock?: Clock;
 }
 
 export interface CallOptions {
@@ -97,7 +103,8 @@ export function createPoolsClient(options: PoolsClientOptions): PoolsClient {
   const endpoint = resolveEndpoint(options.region, options.endpoint);
   const timeoutMs = checkTimeout(options.timeoutMs, "createPoolsClient") ?? defaultTimeoutMs;
   const clientRetry = retryPlan(options.retry, "createPoolsClient");
-  const auth = createAuthorizer(options.auth, projectId);
+  const clock = checkClock(options.clock, "createPoolsClient");
+  const auth = createAuthorizer(options.auth, projectId, clock);
   const fetchImpl: typeof fetch = options.fetch ?? ((...args) => fetch(...args)); // the global one of the moment
   const defaults: Record<string, string> = userId === undefined ? {} : { "x-modelarts-user-id": userId };
   const poolsUrl = `${endpoint}/v2/${encodeRfc3986(projectId)}/pools`;
@@ -115,11 +122,11 @@ export function createPoolsClient(options: PoolsClientOptions): PoolsClient {
         body,
       });
       try {
-        return (await exchange(call, fetchImpl, headers, body, callTimeout, callOptions.signal, auth.secrets)) as Pool;
+        return (await exchange(call, fetchImpl, headers, body, callTimeout, callOptions.signal, auth.secrets, clock)) as Pool;
       } catch (error) {
         const delay = plan && retryDelay(plan, attempt, error);
         if (delay === undefined) throw error;
-        await sleep(delay, callOptions.signal);
+        await sleep(clock, delay, callOptions.signal);
       }
     }
   }

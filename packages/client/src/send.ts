@@ -1,5 +1,6 @@
 // One HTTP exchange: send, read the whole answer within the time-out, and turn every way it can go wrong into
 // the matching error class.
+import type { Clock } from "./clock.js";
 import { ModelArtsApiError, ModelArtsNetworkError, ModelArtsTimeoutError, type FailedCall } from "./errors.js";
 import { redact, redactedCause, redactJson, rootMessage } from "./redact.js";
 import { parseRetryAfter } from "./retry.js";
@@ -16,12 +17,13 @@ export async function exchange(
   timeoutMs: number,
   signal: AbortSignal | undefined,
   secrets: readonly string[],
+  clock: Clock,
 ): Promise<unknown> {
   if (signal?.aborted) throw signal.reason;
   // One controller carries both the time-out and the caller's signal, so the timer can be cleared as soon as the
   // body is read instead of lingering for timeoutMs.
   const controller = new AbortController();
-  const timer = Number.isFinite(timeoutMs) ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
+  const timer = Number.isFinite(timeoutMs) ? clock.setTimeout(() => controller.abort(), timeoutMs) : undefined;
   const onAbort = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", onAbort, { once: true });
   let response: Response;
@@ -36,7 +38,7 @@ export async function exchange(
     const cause = redactedCause(error, secrets);
     throw new ModelArtsNetworkError(call, rootMessage(cause), cause);
   } finally {
-    clearTimeout(timer);
+    if (timer !== undefined) clock.clearTimeout(timer);
     signal?.removeEventListener("abort", onAbort);
   }
   if (response.ok && text !== "") {
@@ -59,6 +61,6 @@ export async function exchange(
     statusText: response.ok ? "but not JSON" : response.statusText,
     body: answer,
     requestId: response.headers.get("x-request-id") ?? undefined,
-    retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
+    retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), clock.now()),
   });
 }

@@ -88,6 +88,7 @@ describe("options", () => {
     [{ projectId: "p", endpoint: "https://user:secret@h" }, "createPoolsClient: endpoint must not contain a user name or password"],
     [{ projectId: "p", region: "r", timeoutMs: 0 }, "createPoolsClient: timeoutMs must be a number > 0"],
     [{ projectId: "p", region: "r", retry: { retries: -1 } }, "createPoolsClient: retry.retries must be a number ≥ 0"],
+    [{ projectId: "p", region: "r", clock: { now: () => 0 } }, "createPoolsClient: clock must have now, setTimeout and clearTimeout functions"],
     [{ projectId: "p", region: "r", auth: { token: "" } }, "createPoolsClient: auth.token must be a non-empty string"],
     [{ projectId: "p", region: "r", auth: { accessKey: "AK", secretKey: "" } }, "createPoolsClient: auth.secretKey must be a non-empty string"],
     [{ projectId: "p", region: "r", auth: { token: "t", accessKey: "AK", secretKey: "SK" } }, "createPoolsClient: auth must be either { token } or { accessKey, secretKey }"],

@@ -2,6 +2,7 @@ import { inspect } from "node:util";
 import { describe, expect, test } from "vitest";
 import { createPoolsClient, ModelArtsApiError, type PoolsAuth } from "../src/index.js";
 import { example, fakeFetch, jsonAnswer, silentFetch, type Answer, type SentRequest } from "./support/fake-fetch.js";
+import { manualClock } from "./support/manual-clock.js";
 
 const token = "MIIT-token-0123456789abcdef";
 const secretKey = "SK-secret-9876543210fedcba";
@@ -33,8 +34,8 @@ const auths: [string, PoolsAuth][] = [
 ];
 
 describe.each(auths)("with %s, nothing thrown contains a credential", (_, auth) => {
-  async function failure(fetch: typeof globalThis.fetch, timeoutMs = 30_000): Promise<string> {
-    const pools = createPoolsClient({ projectId: "p1", endpoint: "http://127.0.0.1:4010", auth, fetch, timeoutMs });
+  async function failure(fetch: typeof globalThis.fetch): Promise<string> {
+    const pools = createPoolsClient({ projectId: "p1", endpoint: "http://127.0.0.1:4010", auth, fetch });
     const error = await pools.updatePool("x", {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     return everythingPrintable(error);
@@ -55,7 +56,12 @@ describe.each(auths)("with %s, nothing thrown contains a credential", (_, auth) 
   });
 
   test("on a time-out", async () => {
-    const printed = await failure(silentFetch().fetch, 5);
+    const time = manualClock();
+    const pools = createPoolsClient({ projectId: "p1", endpoint: "http://127.0.0.1:4010", auth, fetch: silentFetch().fetch, timeoutMs: 5, clock: time.clock });
+    const call = pools.updatePool("x", {}).catch((e: unknown) => e);
+    await time.runTimer((timer) => timer.delay === 5, "the 5 ms time-out");
+    const printed = everythingPrintable(await call);
+    expect(printed).toContain("got no answer within 5 ms");
     for (const secret of secrets) expect(printed).not.toContain(secret);
   });
 
