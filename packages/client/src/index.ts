@@ -3,7 +3,6 @@ export type { CallOptions, PoolsClient, PoolsClientOptions, UpdatePoolOptions } 
 export type { PoolsAuth } from "./auth.js";
 export { platformClock } from "./clock.js";
 export type { Clock } from "./clock.js";
-export type { RawPoolsClient } from "./raw.js";
 export type { RetryOptions } from "./retry.js";
 export { ModelArtsApiError, ModelArtsCallError, ModelArtsNetworkError, ModelArtsTimeoutError } from "./errors.js";
 export type { FailedCall } from "./errors.js";

@@ -1,15 +1,22 @@
-// `pools.raw`: openapi-fetch typed by the spec's `paths`, for anything the two helpers do not cover. It gets the
-// same headers and authentication as the helpers through one middleware.
+// `@modelarts-pools/client/raw`: openapi-fetch typed by the spec's `paths`, for anything the client's methods do
+// not cover. On its own entry so that the main one stays small (openapi-fetch is most of a bundle that has it).
+// `rawClientOf(pools)` sends with the client's endpoint, headers, fetch and authentication, through one middleware.
 import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "@modelarts-pools/types";
-import type { Authorizer } from "./auth.js";
+import type { PoolsClient } from "./client.js";
 import { mergeHeaders } from "./headers.js";
+import { internalsOf } from "./internals.js";
 import { mergePatch } from "./media-types.js";
 
 export type RawPoolsClient = Client<paths, "application/json">;
 
-export function createRawClient(baseUrl: string, fetchImpl: typeof fetch, defaults: Record<string, string>, auth: Authorizer): RawPoolsClient {
-  const raw = createClient<paths>({ baseUrl, fetch: (request) => fetchImpl(request) });
+/** The openapi-fetch client of `pools`: same endpoint, headers, fetch and authentication (one per client). */
+export function rawClientOf(pools: PoolsClient): RawPoolsClient {
+  const internals = internalsOf.get(pools);
+  if (!internals) throw new TypeError("rawClientOf: pools must be a client made by createPoolsClient");
+  if (internals.raw) return internals.raw as RawPoolsClient;
+  const { endpoint, fetch, defaults, auth } = internals;
+  const raw = createClient<paths>({ baseUrl: endpoint, fetch: (request) => fetch(request) });
   raw.use({
     async onRequest({ request }) {
       const headers = mergeHeaders(defaults, Object.fromEntries(request.headers));
@@ -21,5 +28,5 @@ export function createRawClient(baseUrl: string, fetchImpl: typeof fetch, defaul
       return request;
     },
   });
-  return raw;
+  return (internals.raw = raw);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { createPoolsClient, type CreatePoolRequest } from "../src/index.js";
+import { rawClientOf } from "../src/raw.js";
 import { example, fakeFetch, jsonAnswer } from "./support/fake-fetch.js";
 
 const createBody = example("createDedicatedPool") as CreatePoolRequest;
@@ -58,11 +59,11 @@ describe("updatePool", () => {
   });
 });
 
-describe("raw", () => {
+describe("rawClientOf (the ./raw entry)", () => {
   test("is openapi-fetch with the same endpoint, headers and auth, and PATCHes as a merge patch", async () => {
     const { fetch, sent } = fakeFetch(jsonAnswer(200, example("scaledPool")));
     const pools = createPoolsClient({ projectId: "p1", endpoint: "http://127.0.0.1:4010", auth: { token: "tok" }, userId: "u", fetch });
-    const { data, error } = await pools.raw.PATCH("/v2/{project_id}/pools/{pool_name}", {
+    const { data, error } = await rawClientOf(pools).PATCH("/v2/{project_id}/pools/{pool_name}", {
       params: { path: { project_id: "p1", pool_name: "pool-a" } },
       body: { spec: { resources: [{ flavor: "modelarts.vm.cpu.4ud", count: 3 }] } },
     });
@@ -70,6 +71,14 @@ describe("raw", () => {
     expect(data?.kind).toBe("Pool");
     expect(sent[0]).toMatchObject({ method: "PATCH", url: "http://127.0.0.1:4010/v2/p1/pools/pool-a" });
     expect(sent[0]!.headers).toMatchObject({ "content-type": "application/merge-patch+json", "x-auth-token": "tok", "x-modelarts-user-id": "u" });
+  });
+
+  test("gives one raw client per client, and none for an object that is not a client", () => {
+    const pools = createPoolsClient({ projectId: "p1", endpoint: "http://127.0.0.1:4010", fetch: fakeFetch().fetch });
+    expect(rawClientOf(pools)).toBe(rawClientOf(pools));
+    expect(rawClientOf(pools)).not.toBe(rawClientOf(createPoolsClient({ projectId: "p1", endpoint: "http://127.0.0.1:4010" })));
+    expect(() => rawClientOf({ ...pools })).toThrow("rawClientOf: pools must be a client made by createPoolsClient");
+    expect(Object.keys(pools)).not.toContain("raw");
   });
 });
 

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { createPoolsClient, signRequest } from "../src/index.js";
+import { rawClientOf } from "../src/raw.js";
 import { canonicalRequest, canonicalUri, sdkDate, stringToSign } from "../src/signing.js";
 import { example } from "./support/fake-fetch.js";
 import { expectedAuthorization } from "./support/independent-signer.js";
@@ -165,7 +166,7 @@ describe("requests signed by the client, checked on arrival by the independent i
       const pools = createPoolsClient({ projectId: "p1", endpoint: gateway.url, userId: "u1", auth: { accessKey: "AK1", secretKey: "SK-one", securityToken: "sts" } });
       await pools.createPool(example("createDedicatedPool"));
       await pools.updatePool("pool a/é'(1)", example("scaleOutPool"), { headers: { "X-Trace-Id": "  t-1  " } });
-      const { response } = await pools.raw.PATCH("/v2/{project_id}/pools/{pool_name}", {
+      const { response } = await rawClientOf(pools).PATCH("/v2/{project_id}/pools/{pool_name}", {
         params: { path: { project_id: "p1", pool_name: "pool-b" } },
         body: { metadata: { annotations: { "os.modelarts/description": "größer" } } },
       });
