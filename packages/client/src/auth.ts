@@ -1,6 +1,7 @@
 // Turns the configured credentials into headers for one request. The credentials live only in this closure: no
 // property of the client holds them, so logging the client cannot leak them.
 import type { Clock } from "./clock.js";
+import { tokenHeader } from "./generated/operations.js";
 import { createSigner, requireText, type AkSkCredentials, type SignableRequest } from "./signing.js";
 
 export type PoolsAuth = { token: string } | AkSkCredentials;
@@ -23,7 +24,7 @@ export function createAuthorizer(auth: PoolsAuth | undefined, projectId: string,
     return {
       secrets: [token],
       apply: (request) => {
-        request.headers["x-auth-token"] = token;
+        request.headers[tokenHeader] = token;
         return request.headers;
       },
     };

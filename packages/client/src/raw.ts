@@ -5,10 +5,10 @@ import createClient, { type Client } from "openapi-fetch";
 import type { paths } from "@modelarts-pools/types";
 import type { PoolsClient } from "./client.js";
 import { mergeHeaders } from "./headers.js";
+import { operations, type Operation } from "./generated/operations.js";
 import { internalsOf } from "./internals.js";
-import { mergePatch } from "./media-types.js";
 
-export type RawPoolsClient = Client<paths, "application/json">;
+export type RawPoolsClient = Client<paths>;
 
 /** The openapi-fetch client of `pools`: same endpoint, headers, fetch and authentication (one per client). */
 export function rawClientOf(pools: PoolsClient): RawPoolsClient {
@@ -18,10 +18,12 @@ export function rawClientOf(pools: PoolsClient): RawPoolsClient {
   const { endpoint, fetch, defaults, auth } = internals;
   const raw = createClient<paths>({ baseUrl: endpoint, fetch: (request) => fetch(request) });
   raw.use({
-    async onRequest({ request }) {
+    async onRequest({ request, schemaPath }) {
       const headers = mergeHeaders(defaults, Object.fromEntries(request.headers));
-      // The live API refuses a PATCH in any other media type (400 ModelArts.50004100).
-      if (request.method === "PATCH") headers["content-type"] = mergePatch;
+      // openapi-fetch sends every body as application/json; the spec's media type of the operation wins (the live
+      // API refuses a PATCH in any other than merge-patch, 400 ModelArts.50004100).
+      const operation = Object.values<Operation>(operations).find((candidate) => candidate.path === schemaPath && candidate.method === request.method);
+      if (operation?.body !== undefined && request.body !== null) headers["content-type"] = operation.body;
       const body = new Uint8Array(await request.clone().arrayBuffer()); // empty without a body: signed the same
       const sent = await auth.apply({ method: request.method, url: request.url, headers, body });
       for (const [name, value] of Object.entries(sent)) request.headers.set(name, value);

@@ -13,7 +13,7 @@ export async function exchange(
   call: FailedCall,
   fetch: typeof globalThis.fetch,
   headers: Record<string, string>,
-  body: string,
+  body: string | undefined,
   timeoutMs: number,
   signal: AbortSignal | undefined,
   secrets: readonly string[],

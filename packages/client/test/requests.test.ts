@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { createPoolsClient, type CreatePoolRequest } from "../src/index.js";
 import { rawClientOf } from "../src/raw.js";
+import { fillPath, queryString } from "../src/url.js";
 import { example, fakeFetch, jsonAnswer } from "./support/fake-fetch.js";
 
 const createBody = example("createDedicatedPool") as CreatePoolRequest;
@@ -53,9 +54,11 @@ describe("updatePool", () => {
     expect(sent[0]!.url).toBe(`http://127.0.0.1:4010/v2/p%2F1/pools/${segment}`);
   });
 
-  test.each([".", "..", ""])("refuses the pool name %j, which cannot be one path segment", (poolName) => {
-    const pools = createPoolsClient({ projectId: "p1", endpoint: "http://127.0.0.1:4010", fetch: fakeFetch().fetch });
-    expect(() => pools.updatePool(poolName, {})).toThrow('updatePool: poolName must be the metadata.name of a pool, not "", "." or ".."');
+  test.each([".", "..", ""])("refuses the pool name %j, which cannot be one path segment, before anything is sent", (poolName) => {
+    const { fetch, sent } = fakeFetch();
+    const pools = createPoolsClient({ projectId: "p1", endpoint: "http://127.0.0.1:4010", fetch });
+    expect(() => pools.updatePool(poolName, {})).toThrow('updatePool: pool_name must be one path segment: a non-empty string other than "." and ".."');
+    expect(sent).toHaveLength(0);
   });
 });
 
@@ -82,6 +85,21 @@ describe("rawClientOf (the ./raw entry)", () => {
   });
 });
 
+describe("the URL of a call", () => {
+  test("fills the path template in order, each value one encoded segment", () => {
+    expect(fillPath("/v2/{project_id}/pools/{pool_name}", ["p/1", "a b"], "op")).toBe("/v2/p%2F1/pools/a%20b");
+    expect(() => fillPath("/v2/{project_id}/pools/{pool_name}", ["p1"], "getPool")).toThrow("getPool: pool_name must be one path segment");
+  });
+
+  test("encodes the query parameters the operation declares, in its order, and leaves out those not given", () => {
+    expect(queryString(["workspaceId", "labelSelector", "status"], { labelSelector: "os.modelarts/name=pool 1", workspaceId: "0", other: "x" })).toBe(
+      "?workspaceId=0&labelSelector=os.modelarts%2Fname%3Dpool%201",
+    );
+    expect(queryString(["status"], {})).toBe("");
+    expect(queryString(undefined, { status: "created" })).toBe("");
+  });
+});
+
 describe("options", () => {
   test("a region becomes the regional endpoint; an endpoint wins and loses its trailing slash", () => {
     expect(createPoolsClient({ projectId: "p", region: "ap-southeast-1" }).endpoint).toBe("https://modelarts.ap-southeast-1.myhuaweicloud.com");
@@ -91,6 +109,7 @@ describe("options", () => {
   test.each([
     [{ projectId: "" , region: "cn-north-4" }, "createPoolsClient: projectId must be a non-empty string"],
     [{ projectId: "p" }, "createPoolsClient: region (for example cn-north-4) or endpoint is required"],
+    [{ projectId: "..", region: "cn-north-4" }, 'createPoolsClient: projectId must be one path segment: a non-empty string other than "." and ".."'],
     [{ projectId: "p", region: "evil.com/x" }, "createPoolsClient: region must look like cn-north-4"],
     [{ projectId: "p", endpoint: "not a url" }, 'createPoolsClient: endpoint must be an absolute http(s) URL, got "not a url"'],
     [{ projectId: "p", endpoint: "ftp://h" }, "createPoolsClient: endpoint must be an absolute http(s) URL"],
