@@ -9,6 +9,7 @@ import { checkClock, sleep, type Clock } from "./clock.js";
 import type { FailedCall } from "./errors.js";
 import { operations, userIdHeader, type Operation, type OperationId } from "./generated/operations.js";
 import { mergeHeaders } from "./headers.js";
+import type { Redact } from "./redact.js";
 import { internalsOf } from "./internals.js";
 import { retryDelay, retryPlan, type RetryOptions, type RetryPlan } from "./retry.js";
 import { exchange } from "./send.js";
@@ -66,7 +67,8 @@ function fail(message: string): never {
   throw new TypeError(`createPoolsClient: ${message}`);
 }
 
-function resolveEndpoint(region: string | undefined, endpoint: string | undefined): string {
+/** `redact` keeps a secret pasted into the wrong field out of the message that quotes the field. */
+function resolveEndpoint(region: string | undefined, endpoint: string | undefined, redact: Redact): string {
   if (endpoint !== undefined) {
     let url: URL | undefined;
     try {
@@ -76,12 +78,12 @@ function resolveEndpoint(region: string | undefined, endpoint: string | undefine
     }
     // The endpoint is quoted in every error message, so it must not carry credentials (nor echo them here).
     if (url?.username || url?.password) fail("endpoint must not contain a user name or password");
-    if (!url || !/^https?:$/.test(url.protocol)) fail(`endpoint must be an absolute http(s) URL, got ${JSON.stringify(endpoint)}`);
+    if (!url || !/^https?:$/.test(url.protocol)) fail(redact(`endpoint must be an absolute http(s) URL, got ${JSON.stringify(endpoint)}`));
     return url.href.replace(/\/+$/, "");
   }
   if (region === undefined) fail("region (for example cn-north-4) or endpoint is required");
   // A region is one DNS label; anything else would change the host the credentials go to.
-  if (typeof region !== "string" || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(region)) fail(`region must look like cn-north-4, got ${JSON.stringify(region)}`);
+  if (typeof region !== "string" || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(region)) fail(redact(`region must look like cn-north-4, got ${JSON.stringify(region)}`));
   return `https://modelarts.${region}.myhuaweicloud.com`;
 }
 
@@ -100,11 +102,11 @@ export function createPoolsClient(options: PoolsClientOptions): PoolsClient {
   const { projectId, userId } = options;
   checkSegment(requireText(projectId, "createPoolsClient: projectId"), "createPoolsClient: projectId");
   if (userId !== undefined) requireText(userId, "createPoolsClient: userId");
-  const endpoint = resolveEndpoint(options.region, options.endpoint);
-  const timeoutMs = checkTimeout(options.timeoutMs, "createPoolsClient") ?? defaultTimeoutMs;
-  const clientRetry = retryPlan(options.retry, "createPoolsClient");
   const clock = checkClock(options.clock, "createPoolsClient");
   const auth = createAuthorizer(options.auth, projectId, clock);
+  const endpoint = resolveEndpoint(options.region, options.endpoint, auth.redactFor());
+  const timeoutMs = checkTimeout(options.timeoutMs, "createPoolsClient") ?? defaultTimeoutMs;
+  const clientRetry = retryPlan(options.retry, "createPoolsClient");
   const fetchImpl: typeof fetch = options.fetch ?? ((...args) => fetch(...args)); // the global one of the moment
   const defaults: Record<string, string> = userId === undefined ? {} : { [userIdHeader]: userId };
 
@@ -138,7 +140,7 @@ export function createPoolsClient(options: PoolsClientOptions): PoolsClient {
           body,
         });
         try {
-          return await exchange(call, fetchImpl, headers, body, callTimeout, callOptions.signal, auth.secrets, clock);
+          return await exchange(call, fetchImpl, headers, body, callTimeout, callOptions.signal, auth.redactFor(headers), clock);
         } catch (error) {
           const delay = plan && retryDelay(plan, attempt, error);
           if (delay === undefined) throw error;

@@ -65,8 +65,10 @@ export function silentFetch() {
   const { sent, record, untilSent } = recorder();
   const fetch = (input: RequestInfo | URL, init?: RequestInit) =>
     new Promise<Response>((_, reject) => {
-      record({ url: String(input), method: init?.method ?? "GET", headers: {}, body: "", signal: init?.signal ?? undefined });
-      init?.signal?.addEventListener("abort", () => reject(init.signal?.reason ?? new Error("aborted")), { once: true });
+      // A Request (what openapi-fetch passes) carries the signal itself.
+      const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+      record({ url: input instanceof Request ? input.url : String(input), method: init?.method ?? "GET", headers: {}, body: "", signal });
+      signal?.addEventListener("abort", () => reject(signal.reason ?? new Error("aborted")), { once: true });
     });
   return { fetch: fetch as typeof globalThis.fetch, sent, untilSent };
 }
