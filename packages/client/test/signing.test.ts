@@ -183,6 +183,22 @@ describe("requests signed by the client, checked on arrival by the independent i
     }
   });
 
+  test("a header that a raw middleware of the user's adds is signed with the rest, and verifies", async () => {
+    const gateway = await startVerifyingGateway({ AK1: "SK-one" }, example("scaledPool"));
+    try {
+      const pools = createPoolsClient({ projectId: "p1", endpoint: gateway.url, auth: { accessKey: "AK1", secretKey: "SK-one" } });
+      const raw = rawClientOf(pools);
+      raw.use({ onRequest: ({ request }) => void request.headers.set("X-Trace-Id", "trace-1") });
+      const { response } = await raw.PATCH("/v2/{project_id}/pools/{pool_name}", { params: { path: { project_id: "p1", pool_name: "pool-a" } }, body: {} });
+      expect(response.status).toBe(200);
+      expect(gateway.received[0]).toMatchObject({ verified: true, unsigned: [] });
+      expect(gateway.received[0]!.headers["x-trace-id"]).toBe("trace-1");
+      expect(gateway.received[0]!.headers["authorization"]).toContain("x-trace-id");
+    } finally {
+      await gateway.close();
+    }
+  });
+
   test("headers a call repeats in other capitals are sent once each: the PATCH stays a merge patch and still verifies", async () => {
     const gateway = await startVerifyingGateway({ AK1: "SK-one" }, example("scaledPool"));
     try {
