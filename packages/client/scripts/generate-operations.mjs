@@ -2,9 +2,11 @@
 // Writes src/generated/operations.ts: what the client needs to know of each operation of the bundled spec (method,
 // path template, request media type, answer media type, query parameter names) and the two header names it sends
 // for the spec (the token's, the user ID's), taken from `describeApi` so that src/ restates none of them. Only
-// these few strings go in, to keep the browser bundle small. One function serves `pnpm generate`, the lint
-// staleness check (`--check`) and the test that fails when the committed file no longer matches the spec.
-import { readFile, writeFile } from "node:fs/promises";
+// these few strings go in, to keep the browser bundle small. It is the client's `generate` task, which turbo runs
+// after the spec's build and before this package's build, so `pnpm build` never compiles operations older than the
+// spec; the file is a build output like dist/ (not committed; see turbo.json for why).
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname } from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describeApi } from "@modelarts-pools/spec/operations";
@@ -13,7 +15,7 @@ export const generatedFile = fileURLToPath(new URL("../src/generated/operations.
 const spec = createRequire(import.meta.url)("@modelarts-pools/spec/openapi.json");
 
 const header =
-  "// Generated from @modelarts-pools/spec (dist/openapi.json) by scripts/generate-operations.mjs. Do not edit: run `pnpm --filter @modelarts-pools/client generate`.\n";
+  "// Generated from @modelarts-pools/spec (dist/openapi.json) by scripts/generate-operations.mjs. Do not edit: `pnpm build` regenerates it.\n";
 
 /** Throws with a sentence that says what in the spec no longer fits the client, and where to change it. */
 function refuse(what) {
@@ -78,16 +80,10 @@ export const userIdHeader = ${JSON.stringify(userIdHeader)};
 
 async function main() {
   const fresh = generateOperations();
-  if (process.argv.includes("--check")) {
-    const committed = await readFile(generatedFile, "utf8").catch(() => "");
-    if (committed !== fresh) {
-      console.error(`${generatedFile} is stale: the spec changed. Run \`pnpm --filter @modelarts-pools/client generate\` and commit it.`);
-      process.exit(1);
-    }
-    return;
-  }
   const current = await readFile(generatedFile, "utf8").catch(() => "");
-  if (current !== fresh) await writeFile(generatedFile, fresh); // untouched when unchanged: no needless rebuild
+  if (current === fresh) return; // untouched when unchanged: no needless rebuild
+  await mkdir(dirname(generatedFile), { recursive: true });
+  await writeFile(generatedFile, fresh);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) await main();

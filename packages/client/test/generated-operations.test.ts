@@ -1,6 +1,6 @@
 // src/generated/operations.ts is the client's whole knowledge of the wire (methods, paths, media types, the spec's
-// header names). These tests keep the committed file equal to what the spec gives, and show that an operation the
-// spec adds reaches it without a hand edit.
+// header names). These tests check that the built file is what the spec gives, and show that an operation the spec
+// adds reaches it without a hand edit.
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { describeApi } from "@modelarts-pools/spec/operations";
@@ -19,8 +19,8 @@ function specWith(path: string, item: Record<string, unknown>): OpenApiDocument 
 }
 
 describe("src/generated/operations.ts", () => {
-  test("is what the current spec gives (run `pnpm --filter @modelarts-pools/client generate` when this fails)", async () => {
-    expect((await readFile(generatedFile, "utf8")) === generateOperations(), "the committed file is stale").toBe(true);
+  test("is what the current spec gives (`pnpm build` regenerates it)", async () => {
+    expect((await readFile(generatedFile, "utf8")) === generateOperations(), "the generated file is stale").toBe(true);
   });
 
   test("says in its first line that it is generated", async () => {
