@@ -5,7 +5,7 @@ import { negativeCases } from "./negative-cases.js";
 import { call, exampleOf, LEAK, MERGE_PATCH, JSON_TYPE, poolPath, spec, useMock, validateError } from "./support.js";
 
 const mock = useMock();
-const validators = requestBodyValidators(spec as never);
+const validators = requestBodyValidators(spec);
 const schemaOf = (path: string, method: string, mediaType: string) =>
   (spec.paths[path] as any)[method].requestBody.content[mediaType].schema;
 
