@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { CreatePoolRequest, Pool, UpdatePoolRequest } from "@modelarts-pools/types";
 import type { BodyValidator } from "@modelarts-pools/spec/validator";
 import { mergePatch } from "./merge-patch.js";
+import type { Clock } from "./clock.js";
 import type { PoolRules } from "./pool-rules.js";
 
 /** Why the store did not do what it was asked: no such pool, one of that name already, or no room left. */
@@ -16,6 +17,8 @@ export type DeletedPool = Pool & { metadata: Pool["metadata"] & { deletionTimest
 export interface PoolStoreOptions {
   /** Most pools kept, over all scopes. */
   maxPools: number;
+  /** Where timestamps come from. */
+  clock: Clock;
 }
 
 export class PoolStore {
@@ -47,7 +50,7 @@ export class PoolStore {
       metadata: {
         // The live API names a pool after its label plus 32 hex digits: pool-001-86c13962597848eeb29c5861153a391f.
         name: `${label}-${randomUUID().replaceAll("-", "")}`,
-        creationTimestamp: timestamp(Date.now()),
+        creationTimestamp: timestamp(this.options.clock.now()),
         labels: { ...labelDefaults, ...request.metadata.labels, ...fromPath },
         ...(request.metadata.annotations ? { annotations: { ...request.metadata.annotations } } : {}),
       },
@@ -81,7 +84,7 @@ export class PoolStore {
     pools.delete(name);
     this.#count -= 1;
     // No longer kept, so answered as it is.
-    return { value: { ...pool, metadata: { ...pool.metadata, deletionTimestamp: timestamp(Date.now()) } } };
+    return { value: { ...pool, metadata: { ...pool.metadata, deletionTimestamp: timestamp(this.options.clock.now()) } } };
   }
 
   #keep(scope: string, pool: Pool): Stored<Pool> {

@@ -6,6 +6,7 @@ import type { OpenApiDocument } from "@modelarts-pools/spec/openapi";
 import { describeApi } from "@modelarts-pools/spec/operations";
 import { requestBodyValidators } from "@modelarts-pools/spec/validator";
 import { errorsOf, type Answer } from "./answer.js";
+import { systemClock, type Clock } from "./clock.js";
 import { DEFAULT_HOST, DEFAULT_PORT } from "./defaults.js";
 import { allowedRequestHeaders } from "./cors.js";
 import { credentialsCheck } from "./credentials.js";
@@ -25,6 +26,11 @@ export interface MockOptions {
   bodyLimit?: number;
   /** Most pools kept in stateful mode, over all projects (default 10000); one more create gets 400. */
   maxPools?: number;
+  /**
+   * Where stateful mode reads the time and sets its timers (default: the real time). A test passes `manualClock()`
+   * and moves time on with `advance(ms)` instead of sleeping.
+   */
+  clock?: Clock;
   /** Path of a bundled spec (JSON) to serve instead of @modelarts-pools/spec's, e.g. one being edited. */
   specPath?: string;
   /** Told about failures inside the mock (never about bad requests, which get their 400). Default: stderr. */
@@ -78,7 +84,7 @@ async function answering(spec: OpenApiDocument, options: MockOptions) {
     errors,
     credentialsProblem: credentialsCheck(api.security),
     prism: await createPrismEngine(spec),
-    stateful: options.stateful ? statefulAnswers(spec, operations, errors, { maxPools: options.maxPools ?? 10_000 }) : undefined,
+    stateful: options.stateful ? statefulAnswers(spec, operations, errors, { maxPools: options.maxPools ?? 10_000, clock: options.clock ?? systemClock }) : undefined,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     allowedHeaders: allowedRequestHeaders(api),
     onError: options.onError ?? ((error) => process.stderr.write(`modelarts-pools-mock: ${(error as Error)?.message ?? String(error)}\n`)),

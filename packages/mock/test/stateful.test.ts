@@ -1,7 +1,7 @@
 // Stateful mode: pools live in memory per project, created and patched as the live API does it.
 import { describe, expect, it } from "vitest";
 import { call, exampleOf, poolPath, PROJECT, useMock, validateError, validatePool, type Reply } from "./support.js";
-import { startMock } from "../src/index.js";
+import { manualClock, startMock } from "../src/index.js";
 
 const mock = useMock({ stateful: true });
 
@@ -95,6 +95,22 @@ describe("updatePool", () => {
     const created = expectPool(await call(mock(), { body: createRequest("pool-json-patch") }));
     const reply = await call(mock(), { method: "PATCH", path: poolPath(created.metadata.name), body: {}, contentType: "application/json" });
     expect(reply.body).toEqual(exampleOf("contentTypeNotSupported"));
+  });
+});
+
+describe("time", () => {
+  it("stamps pools with the time of the clock it was given", async () => {
+    const clock = manualClock(Date.parse("2030-05-06T07:08:09.750Z"));
+    const timed = await startMock({ stateful: true, clock });
+    try {
+      const pool = expectPool(await call(timed, { body: createRequest("pool-timed") }));
+      expect(pool.metadata.creationTimestamp).toBe("2030-05-06T07:08:09Z");
+      clock.advance(61_000);
+      const again = expectPool(await call(timed, { body: createRequest("pool-timed-later") }));
+      expect(again.metadata.creationTimestamp).toBe("2030-05-06T07:09:10Z");
+    } finally {
+      await timed.close();
+    }
   });
 });
 
