@@ -25,8 +25,10 @@ const compilers = new WeakMap<object, Ajv2020>();
 function compilerFor(spec: OpenApiDocument): Ajv2020 {
   let ajv = compilers.get(spec);
   if (!ajv) {
-    // strict: false because OpenAPI schemas carry keywords JSON Schema does not know (example, discriminator, …).
-    ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
+    // strict: false because OpenAPI schemas carry keywords JSON Schema does not know (example, discriminator, …);
+    // strictNumbers back on, which strict: false turns off: JSON's 1e400 parses as Infinity, which is no number a
+    // body may carry (it would be written back as null).
+    ajv = new Ajv2020({ strict: false, strictNumbers: true, allErrors: true, validateSchema: false });
     ajv.addSchema(spec as object, SPEC_ID);
     compilers.set(spec, ajv);
   }
