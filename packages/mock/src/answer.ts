@@ -74,6 +74,11 @@ export function errorsOf(spec: OpenApiDocument, operations: readonly Operation[]
     const body = detail === undefined ? value : { ...value, error_msg: `${value.error_msg}: ${detail}` };
     return { status, body, mediaType: chosen.mediaType };
   };
+  // No example of the spec words this situation: the bad request's code, with a message of the mock's own.
+  const ownWords = (status: number, message: string): Answer => {
+    const { body, mediaType } = answerWith(generic);
+    return { status, body: { ...(body as ModelArtsError), error_msg: message }, mediaType };
+  };
   // Every example an error may be answered with is looked up now, so a spec that names one it does not hold fails
   // the start (or the reload), not a request.
   for (const operation of operations) {
@@ -103,8 +108,8 @@ export function errorsOf(spec: OpenApiDocument, operations: readonly Operation[]
     conflict: (operation, detail) => worded(exampleFor(operation, CONFLICT) ?? anywhere(CONFLICT), CONFLICT, detail),
     noSuchOperation(method, path) {
       const served = operations.map((operation) => `${operation.operationId} (${operation.method} ${operation.path})`);
-      return answerWith(generic, `no operation at ${method} ${path}; the mock serves ${served.join(", ")}`, NOT_FOUND);
+      return ownWords(NOT_FOUND, `No operation at ${method} ${path}; the mock serves ${served.join(", ")}`);
     },
-    failed: () => answerWith(generic, "the mock failed to answer this request (its log says why)", 500),
+    failed: () => ownWords(500, "The mock failed to answer this request: a bug of the mock, which its log (onError) describes"),
   };
 }

@@ -15,7 +15,12 @@ const json = (schema: string, examples: Record<string, string> = {}) => ({
   },
 });
 
-/** The lifecycle operations of the API reference ("Obtaining a Resource Pool", "Obtaining Resource Pools", "Deleting a Resource Pool"). */
+const poolName = { name: "pool_name", in: "path", required: true, schema: { type: "string" } };
+
+/**
+ * The lifecycle operations of the API reference ("Obtaining a Resource Pool", "Obtaining Resource Pools", "Deleting a
+ * Resource Pool"), written here (over the spec's own, once it has them) so that they are new to the mock either way.
+ */
 function addLifecycle(spec: any): void {
   spec.components.schemas.PoolList = {
     type: "object",
@@ -29,11 +34,12 @@ function addLifecycle(spec: any): void {
   spec.components.examples.poolList = { value: { apiVersion: "v2", kind: "PoolList", items: [exampleOf("createdPool")] } };
   spec.paths[POOL].get = {
     operationId: "showPool",
+    parameters: [poolName],
     responses: { "200": { description: "OK", content: json("Pool", { createdPool: "createdPool" }) }, "404": { $ref: "#/components/responses/PoolNotFound" } },
   };
   spec.paths[POOL].delete = {
     operationId: "deletePool",
-    parameters: [{ $ref: "#/components/parameters/X-ModelArts-User-ID" }],
+    parameters: [poolName, { $ref: "#/components/parameters/X-ModelArts-User-ID" }],
     responses: { "200": { description: "OK", content: json("Pool", { scaledPool: "scaledPool" }) }, "404": { $ref: "#/components/responses/PoolNotFound" } },
   };
   spec.paths[POOLS].get = {

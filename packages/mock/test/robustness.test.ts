@@ -38,8 +38,8 @@ describe("robustness", () => {
   });
 
   it("answers a path or method the API does not have with 404 and the operations it does have", async () => {
-    for (const request of [{ method: "GET" }, { path: "/v2/p/pools/x/y" }, { path: "/" }, { method: "DELETE", path: poolPath("p") }]) {
-      const reply = await call(mock(), { ...request, body: request.method === "GET" ? undefined : create });
+    for (const request of [{ method: "PUT" }, { path: "/v2/p/pools/x/y" }, { path: "/" }, { method: "POST", path: poolPath("p") }]) {
+      const reply = await call(mock(), { ...request, body: create });
       expectModelArtsError(reply, 404);
       expect(reply.body.error_msg).toContain("createPool (POST /v2/{project_id}/pools)");
     }

@@ -1,6 +1,6 @@
 // Stateful mode: pools live in memory per project, created and patched as the live API does it.
 import { describe, expect, it } from "vitest";
-import { call, exampleOf, poolPath, PROJECT, useMock, validateError, validatePool, type Reply } from "./support.js";
+import { call, exampleOf, poolPath, PROJECT, startMockWithSpec, useMock, validateError, validatePool, type Reply } from "./support.js";
 import { manualClock, startMock } from "../src/index.js";
 
 const mock = useMock({ stateful: true });
@@ -95,6 +95,30 @@ describe("updatePool", () => {
     const created = expectPool(await call(mock(), { body: createRequest("pool-json-patch") }));
     const reply = await call(mock(), { method: "PATCH", path: poolPath(created.metadata.name), body: {}, contentType: "application/json" });
     expect(reply.body).toEqual(exampleOf("contentTypeNotSupported"));
+  });
+});
+
+describe("a pool the spec's Pool schema refuses, made from a valid request", () => {
+  it("is the mock's bug: answered 500 with a ModelArts body, reported to onError, and never kept", async () => {
+    const failures: unknown[] = [];
+    // A spec whose update schema takes a count its Pool schema refuses: request and answer disagree.
+    const disagreeing = (spec: any) => {
+      spec.components.schemas.PoolResource.properties.count.maximum = 5;
+    };
+    const broken = await startMockWithSpec(disagreeing, { stateful: true, onError: (error) => failures.push(error) });
+    try {
+      const created = expectPool(await call(broken, { body: createRequest("pool-disagreeing") }));
+      const path = poolPath(created.metadata.name);
+      const reply = await call(broken, { method: "PATCH", path, body: { spec: { resources: [{ flavor: "modelarts.vm.cpu.8u", count: 10 }] } } });
+      expect(reply.status).toBe(500);
+      expect(validateError(reply.body)).toEqual({ valid: true });
+      expect(reply.body.error_msg).toContain("a bug of the mock");
+      expect(failures).toHaveLength(1);
+      expect(String(failures[0])).toContain("spec.resources[0].count must be <= 5");
+      expect(expectPool(await call(broken, { method: "PATCH", path, body: {} }))).toEqual(created);
+    } finally {
+      await broken.close();
+    }
   });
 });
 
