@@ -60,9 +60,9 @@ async function handle(context: HandlerContext, methods: string[], request: Incom
   const body = await readBody(request, context.bodyLimit);
   if (body.kind === "broken") return void response.destroy();
   if (body.kind === "too-large") {
-    // The rest of the body is never read, so this connection cannot carry another request.
     const answer = errors.badRequest(undefined, `the body is larger than ${context.bodyLimit} bytes`);
-    return send(response, answer, { ...cors, connection: "close" });
+    // A body read to its end leaves the connection clean; one given up on leaves the rest unread, so it closes.
+    return send(response, answer, body.drained ? cors : { ...cors, connection: "close" });
   }
 
   let path: string;

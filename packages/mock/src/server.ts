@@ -22,7 +22,11 @@ export interface MockOptions {
   host?: string;
   /** Keep created pools in memory per project and answer from them, instead of the spec's examples. */
   stateful?: boolean;
-  /** Largest request body accepted, in bytes (default 1 MiB); a larger one gets 400. */
+  /**
+   * Largest request body accepted, in bytes (default 1 MiB). A larger one is read to its end and thrown away, then
+   * answered 400, so the client always gets the answer; past 16 MiB (or 4 × bodyLimit) the mock stops reading,
+   * answers 400 and closes the connection.
+   */
   bodyLimit?: number;
   /** Most pools kept in stateful mode, over all projects (default 10000); one more create gets 400. */
   maxPools?: number;
