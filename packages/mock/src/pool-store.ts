@@ -9,6 +9,10 @@ import type { PoolRules } from "./pool-rules.js";
 
 /** Why the store did not do what it was asked: no such pool, one of that name already, or no room left. */
 export type Refusal = { refused: "not-found" | "exists" | "full"; detail: string };
+/**
+ * The pool the store keeps, not a copy (a kept pool is never changed in place: a patch makes a new one, sharing what
+ * it leaves alone, and an answer is written out as JSON at once): read it, never change it. Or why it refused.
+ */
 export type Stored<T> = { value: T } | Refusal;
 
 /** A pool as DELETE answers it: `metadata.deletionTimestamp` says when it was deleted. */
@@ -17,14 +21,17 @@ export type DeletedPool = Pool & { metadata: Pool["metadata"] & { deletionTimest
 export interface PoolStoreOptions {
   /** Most pools kept, over all scopes. */
   maxPools: number;
+  /** Most bytes of pools kept, over all scopes, counted as their JSON. */
+  maxStateBytes: number;
   /** Where timestamps come from. */
   clock: Clock;
 }
 
 export class PoolStore {
-  /** scope → metadata.name → pool. */
-  readonly #scopes = new Map<string, Map<string, Pool>>();
+  /** scope → metadata.name → pool, and the size of its JSON. */
+  readonly #scopes = new Map<string, Map<string, Kept>>();
   #count = 0;
+  #bytes = 0;
 
   constructor(
     private readonly rules: PoolRules,
@@ -37,7 +44,7 @@ export class PoolStore {
   create(scope: string, path: Record<string, string>, request: CreatePoolRequest): Stored<Pool> {
     const { nameLabel, labelDefaults, labelsFromPath } = this.rules;
     const label = request.metadata.labels[nameLabel]!;
-    for (const pool of this.#scopes.get(scope)?.values() ?? []) {
+    for (const { pool } of this.#scopes.get(scope)?.values() ?? []) {
       if (pool.metadata.labels?.[nameLabel] === label) return { refused: "exists", detail: `a pool labelled ${label} exists` };
     }
     if (this.#count >= this.options.maxPools) {
@@ -62,27 +69,29 @@ export class PoolStore {
   }
 
   show(scope: string, name: string): Stored<Pool> {
-    const pool = this.#scopes.get(scope)?.get(name);
-    return pool ? { value: structuredClone(pool) } : notFound(name);
+    const kept = this.#scopes.get(scope)?.get(name);
+    return kept ? { value: kept.pool } : notFound(name);
   }
 
   list(scope: string): Pool[] {
-    return [...(this.#scopes.get(scope)?.values() ?? [])].map((pool) => structuredClone(pool));
+    return [...(this.#scopes.get(scope)?.values() ?? [])].map(({ pool }) => pool);
   }
 
   /** Applies the patch as an RFC 7396 merge patch: objects merge, arrays and everything else replace. */
   update(scope: string, name: string, patch: UpdatePoolRequest): Stored<Pool> {
-    const pool = this.#scopes.get(scope)?.get(name);
-    if (!pool) return notFound(name);
-    return this.#keep(scope, mergePatch(pool, patch) as Pool);
+    const kept = this.#scopes.get(scope)?.get(name);
+    if (!kept) return notFound(name);
+    return this.#keep(scope, mergePatch(kept.pool, patch) as Pool);
   }
 
   delete(scope: string, name: string): Stored<DeletedPool> {
     const pools = this.#scopes.get(scope);
-    const pool = pools?.get(name);
-    if (!pools || !pool) return notFound(name);
+    const kept = pools?.get(name);
+    if (!pools || !kept) return notFound(name);
     pools.delete(name);
     this.#count -= 1;
+    this.#bytes -= kept.bytes;
+    const { pool } = kept;
     // No longer kept, so answered as it is.
     return { value: { ...pool, metadata: { ...pool.metadata, deletionTimestamp: timestamp(this.options.clock.now()) } } };
   }
@@ -95,12 +104,28 @@ export class PoolStore {
       const problems = result.problems.map((problem) => problem.message).join("; ");
       throw new Error(`stateful mode made a pool that the spec's ${this.rules.itemSchema} schema refuses, from a valid request: ${problems}`);
     }
+    // The bound is on what is kept, in bytes, whatever the number of pools: a pool patched over and over grows too.
+    const bytes = Buffer.byteLength(JSON.stringify(pool));
     let pools = this.#scopes.get(scope);
+    const before = pools?.get(pool.metadata.name)?.bytes ?? 0;
+    const after = this.#bytes - before + bytes;
+    const { maxStateBytes } = this.options;
+    if (after > maxStateBytes) {
+      const detail = `the mock keeps at most ${maxStateBytes} bytes of pools (maxStateBytes), and this would make ${after}: delete pools, send less, or restart the mock with a larger maxStateBytes`;
+      return { refused: "full", detail };
+    }
     if (!pools) this.#scopes.set(scope, (pools = new Map()));
     if (!pools.has(pool.metadata.name)) this.#count += 1;
-    pools.set(pool.metadata.name, pool);
-    return { value: structuredClone(pool) };
+    pools.set(pool.metadata.name, { pool, bytes });
+    this.#bytes = after;
+    return { value: pool };
   }
+}
+
+interface Kept {
+  pool: Pool;
+  /** The size of the pool's JSON, which counts towards maxStateBytes. */
+  bytes: number;
 }
 
 function notFound(name: string): Refusal {

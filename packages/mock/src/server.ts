@@ -31,6 +31,12 @@ export interface MockOptions {
   /** Most pools kept in stateful mode, over all projects (default 10000); one more create gets 400. */
   maxPools?: number;
   /**
+   * Most bytes of pools kept in stateful mode, over all projects, counted as their JSON (default 32 MiB): the bound on
+   * the memory stateful mode holds. A create or update past it gets 400 saying so. The process itself uses a few
+   * times that (JavaScript objects are larger than their JSON).
+   */
+  maxStateBytes?: number;
+  /**
    * Where stateful mode reads the time and sets its timers (default: the real time). A test passes `manualClock()`
    * and moves time on with `advance(ms)` instead of sleeping.
    */
@@ -54,6 +60,9 @@ export interface Mock {
 }
 
 export { DEFAULT_HOST, DEFAULT_PORT };
+
+/** 32 MiB of pools' JSON: tens of thousands of ordinary pools, and a bound a developer's machine does not feel. */
+export const DEFAULT_MAX_STATE_BYTES = 32 * 1024 * 1024;
 
 export async function startMock(options: MockOptions = {}): Promise<Mock> {
   let current = await answering(loadSpec(options.specPath), options);
@@ -82,13 +91,14 @@ async function answering(spec: OpenApiDocument, options: MockOptions) {
   const api = describeApi(spec);
   const operations = operationsOf(api);
   const errors = errorsOf(spec, operations);
+  const limits = { maxPools: options.maxPools ?? 10_000, maxStateBytes: options.maxStateBytes ?? DEFAULT_MAX_STATE_BYTES };
   const handler = createHandler({
     operations,
     validators: requestBodyValidators(spec),
     errors,
     credentialsProblem: credentialsCheck(api.security),
     prism: await createPrismEngine(spec),
-    stateful: options.stateful ? statefulAnswers(spec, operations, errors, { maxPools: options.maxPools ?? 10_000, clock: options.clock ?? systemClock }) : undefined,
+    stateful: options.stateful ? statefulAnswers(spec, operations, errors, { ...limits, clock: options.clock ?? systemClock }) : undefined,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     allowedHeaders: allowedRequestHeaders(api),
     onError: options.onError ?? ((error) => process.stderr.write(`modelarts-pools-mock: ${(error as Error)?.message ?? String(error)}\n`)),

@@ -139,6 +139,42 @@ describe("time", () => {
 });
 
 describe("bounds", () => {
+  it("bounds the pools it keeps in bytes: repeated large patches grow a pool until the next gets 400, and it stays as it was", async () => {
+    const maxStateBytes = 200_000;
+    const small = await startMock({ stateful: true, maxStateBytes });
+    try {
+      const created = expectPool(await call(small, { body: createRequest("pool-growing") }));
+      const path = poolPath(created.metadata.name);
+      const large = (key: string, size = 30_000) => ({ metadata: { annotations: { [`example.com/${key}`]: "x".repeat(size) } } });
+      const accepted: number[] = [];
+      let refused: Reply | undefined;
+      for (let index = 0; index < 20 && !refused; index++) {
+        const reply = await call(small, { method: "PATCH", path, body: large(`note-${index}`) });
+        if (reply.status === 200) accepted.push(Buffer.byteLength(reply.text));
+        else refused = reply;
+      }
+      expect(accepted.length).toBe(6); // 6 × 30 kB fit in 200 kB, a seventh does not
+      expect(accepted.at(-1)).toBeLessThanOrEqual(maxStateBytes);
+      expect(refused!.status).toBe(400);
+      expect(refused!.body.error_code).toBe("ModelArts.50004000");
+      expect(refused!.body.error_msg).toContain(`at most ${maxStateBytes} bytes of pools (maxStateBytes)`);
+      expect(validateError(refused!.body)).toEqual({ valid: true });
+
+      const kept = expectPool(await call(small, { method: "PATCH", path, body: {} }));
+      expect(Object.keys(kept.metadata.annotations).filter((key) => key.startsWith("example.com/"))).toHaveLength(6);
+      const another = await call(small, { body: createRequest("pool-other") });
+      expect(another.status).toBe(200); // a small pool still fits beside it
+      const bigger = await call(small, { body: { ...createRequest("pool-big"), metadata: { ...createRequest("pool-big").metadata, ...large("big", 20_000).metadata } } });
+      expect(bigger.status).toBe(400);
+
+      // A patch that shrinks the pool frees room: the same large patch that was refused is accepted after it.
+      expectPool(await call(small, { method: "PATCH", path, body: large("note-0", 1) }));
+      expectPool(await call(small, { method: "PATCH", path, body: large("note-6") }));
+    } finally {
+      await small.close();
+    }
+  });
+
   it("refuses to hold more pools than maxPools, with 400", async () => {
     const small = await startMock({ stateful: true, maxPools: 2 });
     try {
