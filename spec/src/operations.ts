@@ -18,6 +18,13 @@ export interface ResponseDescription {
   examples: string[];
   /** The schema component of the first media type (`Pool`, `ModelArtsError`), when it names one. */
   schema: string | undefined;
+  /**
+   * Examples that answer a situation HTTP gives another status, from the example's `x-answers`
+   * (`x-answers: 415 Unsupported Media Type`): example name → that status. The live API answers some situations with
+   * a status of its own (a PATCH that is not a merge patch gets 400, where HTTP says 415), so a response can hold a
+   * plain example and one for such a situation. Present only when one of its examples says so.
+   */
+  answers?: Record<string, number>;
 }
 
 export interface OperationDescription {
@@ -87,10 +94,13 @@ export function describeApi(document: OpenApiDocument): ApiDescription {
       const content = deref(document, value).content;
       const media = isObject(content) ? content : {};
       const first = Object.values(media)[0];
+      const examples = Object.values(media).flatMap((type) => (isObject(type) && isObject(type.examples) ? Object.entries(type.examples) : []));
+      const answers = answersOf(document, operationId, examples);
       responses[status] = {
         mediaTypes: Object.keys(media),
-        examples: Object.values(media).flatMap((type) => (isObject(type) && isObject(type.examples) ? Object.keys(type.examples) : [])),
+        examples: examples.map(([name]) => name),
         schema: componentName(schemaRef(isObject(first) ? first.schema : undefined)),
+        ...(answers ? { answers } : {}),
       };
     }
     operations[operationId] = {
@@ -107,6 +117,19 @@ export function describeApi(document: OpenApiDocument): ApiDescription {
     };
   }
   return { operations, security: securityOf(document) };
+}
+
+/** Example name → the status its `x-answers` names (`415 Unsupported Media Type` → 415); undefined when none says. */
+function answersOf(document: OpenApiDocument, operationId: string, examples: [string, unknown][]): Record<string, number> | undefined {
+  const answers: Record<string, number> = {};
+  for (const [name, example] of examples) {
+    const said = deref(document, example)["x-answers"];
+    if (said === undefined) continue;
+    const status = typeof said === "string" ? /^([1-5]\d\d)\b/.exec(said)?.[1] : undefined;
+    if (!status) throw new Error(`${operationId}: example ${name} has x-answers ${JSON.stringify(said)}; write an HTTP status and its reason, e.g. "415 Unsupported Media Type"`);
+    answers[name] = Number(status);
+  }
+  return Object.keys(answers).length > 0 ? answers : undefined;
 }
 
 function securityOf(document: OpenApiDocument): SecuritySchemeDescription[] {

@@ -73,6 +73,25 @@ describe("describeApi", () => {
     });
   });
 
+  it("says which example answers a situation HTTP gives another status (x-answers), and only where one does", () => {
+    const marked = structuredClone(document);
+    const missing = (marked.components as any).responses.Missing.content["application/json"];
+    missing.examples = { missing: {}, gone: { "x-answers": "410 Gone", value: {} } };
+    expect(describeApi(marked).operations.showThing!.responses["404"]).toEqual({
+      mediaTypes: ["application/json"],
+      examples: ["missing", "gone"],
+      schema: undefined,
+      answers: { gone: 410 },
+    });
+    expect(Object.hasOwn(operations.showThing!.responses["200"]!, "answers")).toBe(false);
+  });
+
+  it("refuses an x-answers that does not start with an HTTP status, naming the example", () => {
+    const marked = structuredClone(document);
+    (marked.components as any).responses.Missing.content["application/json"].examples = { gone: { "x-answers": "Gone" } };
+    expect(() => describeApi(marked)).toThrow('showThing: example gone has x-answers "Gone"');
+  });
+
   it("names the apiKey schemes of the security requirements, following references", () => {
     expect(security).toEqual([
       { scheme: "token", in: "header", name: "X-Token" },
@@ -141,6 +160,12 @@ describe("the bundled spec", () => {
       Object.entries(op.responses).filter(([, response]) => response.examples.length === 0).map(([status]) => `${op.operationId} ${status}`),
     );
     expect(bare).toEqual([]);
+  });
+
+  it("marks updatePool's contentTypeNotSupported as the answer to what HTTP calls 415, and nothing else", () => {
+    expect(operations.updatePool!.responses["400"]).toMatchObject({ examples: ["badRequest", "contentTypeNotSupported"], answers: { contentTypeNotSupported: 415 } });
+    const marked = Object.values(operations).flatMap((operation) => Object.values(operation.responses).flatMap((response) => Object.keys(response.answers ?? {})));
+    expect(marked).toEqual(["contentTypeNotSupported"]);
   });
 
   it("names the token header and the signature header", () => {

@@ -1,61 +1,115 @@
-// What the mock sends back: a status and a JSON body. Every error body is one of the spec's named error examples, so
-// the codes and wording come from the spec (ModelArts.50004000 "Bad request", ModelArts.50015001 "pool not found", …).
+// What the mock sends back: a status and a JSON body. Every error body is one of the spec's examples, chosen from the
+// operation's own responses by the HTTP status of the situation (400 a bad request, 404 not found, 409 a conflict,
+// 415 a media type it does not take), so codes and wording come from the spec, never from here.
 import type { ModelArtsError } from "@modelarts-pools/types";
-import { namedExample } from "@modelarts-pools/spec/openapi";
-import type { OpenApiDocument, Operation } from "./spec.js";
+import { namedExample, type OpenApiDocument } from "@modelarts-pools/spec/openapi";
+import type { Operation } from "./spec.js";
 
 export interface Answer {
   status: number;
   body: unknown;
+  /** The Content-Type of the answer: the media type of the spec's response it comes from. */
+  mediaType: string;
 }
 
+/** The situations the mock answers with an error, named by the status HTTP gives each. */
+export const BAD_REQUEST = 400;
+export const NOT_FOUND = 404;
+export const CONFLICT = 409;
+export const UNSUPPORTED_MEDIA_TYPE = 415;
+
 export interface Errors {
-  /** 400 ModelArts.50004000; the detail says what was wrong, naming the field or header. */
-  badRequest(detail: string): Answer;
+  /** The operation's bad request (400 ModelArts.50004000); the detail says what was wrong, naming the field or header. */
+  badRequest(operation: Operation | undefined, detail: string): Answer;
   /** The operation's answer to a body sent as a media type it does not take. */
-  unsupportedContentType(operation: Operation, mediaType: string): Answer;
-  /** 409 ModelArts.50015000. */
-  poolAlreadyExists(): Answer;
-  /** 404 ModelArts.50015001. */
-  poolNotFound(): Answer;
+  unsupportedMediaType(operation: Operation, mediaType: string): Answer;
+  /** The operation's answer to a name the scope does not hold (404 ModelArts.50015001 for pools). */
+  notFound(operation: Operation, detail: string): Answer;
+  /** The operation's answer to a second item of the same name (409 ModelArts.50015000 for pools). */
+  conflict(operation: Operation, detail: string): Answer;
   /** A method and path the spec has no operation for. */
-  noSuchOperation(method: string, path: string, operations: readonly Operation[]): Answer;
+  noSuchOperation(method: string, path: string): Answer;
+  /** A failure inside the mock: a bug, reported to `onError`; the client gets 500 and a ModelArts body saying so. */
+  failed(): Answer;
+}
+
+/** An example of the spec, and the status and media type of the response that holds it. */
+interface Chosen {
+  status: number;
+  example: string;
+  mediaType: string;
+}
+
+/**
+ * The example an operation answers a situation with: one its responses mark as answering that status (`x-answers`),
+ * else the first unmarked example of its response with that status.
+ */
+export function exampleFor(operation: Operation, status: number): Chosen | undefined {
+  for (const [code, response] of Object.entries(operation.responses)) {
+    for (const [example, answers] of Object.entries(response.answers ?? {})) {
+      if (answers === status) return { status: Number(code), example, mediaType: response.mediaTypes[0]! };
+    }
+  }
+  const own = operation.responses[String(status)];
+  const example = own?.examples.find((name) => own.answers?.[name] === undefined);
+  return example === undefined ? undefined : { status, example, mediaType: own!.mediaTypes[0]! };
 }
 
 export function errorsOf(spec: OpenApiDocument, operations: readonly Operation[]): Errors {
-  // The status an example is answered with is the status of the response that holds it in the spec.
-  const statusOf = (name: string): number => {
+  // For a situation an operation declares no answer to, the spec's answer to it elsewhere (a 404 of another
+  // operation); for a request that reached no operation, the spec's first bad request.
+  const anywhere = (status: number): Chosen | undefined => {
     for (const operation of operations) {
-      for (const [status, examples] of operation.responses) if (examples.includes(name)) return status;
+      const chosen = exampleFor(operation, status);
+      if (chosen?.status === status) return chosen;
     }
-    throw new Error(`no response of the spec holds the example ${name}`);
+    return undefined;
   };
-  const named = (name: string): Answer => ({ status: statusOf(name), body: namedExample<ModelArtsError>(spec, name) });
-  const badRequest = (detail: string): Answer => {
-    const body = namedExample<ModelArtsError>(spec, "badRequest");
-    return { status: statusOf("badRequest"), body: { ...body, error_msg: `${body.error_msg}: ${detail}` } };
+  const generic = anywhere(BAD_REQUEST);
+  if (!generic) throw new Error("the spec declares no 400 response with an example; the mock answers every bad request with one");
+
+  // The chosen example as the answer, at the status of its response unless told another; a detail is appended to its message.
+  const answerWith = (chosen: Chosen, detail?: string, status = chosen.status): Answer => {
+    const value = namedExample<ModelArtsError>(spec, chosen.example);
+    const body = detail === undefined ? value : { ...value, error_msg: `${value.error_msg}: ${detail}` };
+    return { status, body, mediaType: chosen.mediaType };
   };
+  // No example of the spec words this situation: the bad request's code, with a message of the mock's own.
+  const ownWords = (status: number, message: string): Answer => {
+    const { body, mediaType } = answerWith(generic);
+    return { status, body: { ...(body as ModelArtsError), error_msg: message }, mediaType };
+  };
+  // Every example an error may be answered with is looked up now, so a spec that names one it does not hold fails
+  // the start (or the reload), not a request.
+  for (const operation of operations) {
+    for (const status of [BAD_REQUEST, NOT_FOUND, CONFLICT, UNSUPPORTED_MEDIA_TYPE]) {
+      const chosen = exampleFor(operation, status);
+      if (chosen) answerWith(chosen);
+    }
+  }
+
+  // A situation with a bad request's detail: the operation's (or the spec's) answer to it, with the detail appended.
+  const detailed = (operation: Operation | undefined, status: number, detail: string): Answer => {
+    const chosen = (operation && exampleFor(operation, status)) ?? anywhere(status);
+    return chosen ? answerWith(chosen, detail) : answerWith(generic, detail, status);
+  };
+  // A situation the live API words itself: its example, sent as it is. One no response of the spec answers keeps its
+  // status, with the bad request's body and the detail.
+  const worded = (chosen: Chosen | undefined, status: number, detail: string): Answer => (chosen ? answerWith(chosen) : answerWith(generic, detail, status));
 
   return {
-    badRequest,
-    unsupportedContentType(operation, mediaType) {
-      // The live API words this one itself (updatePool's contentTypeNotSupported); elsewhere it is a plain bad request.
-      const specific = operation.responses.get(400)?.includes("contentTypeNotSupported");
-      if (specific) return named("contentTypeNotSupported");
-      const allowed = operation.requestMediaTypes.join(" or ");
-      return badRequest(`Content-Type must be ${allowed}, not ${mediaType || "absent"}`);
+    badRequest: (operation, detail) => detailed(operation, BAD_REQUEST, detail),
+    unsupportedMediaType(operation, mediaType) {
+      const detail = `Content-Type must be ${operation.requestMediaTypes.join(" or ")}, not ${mediaType || "absent"}`;
+      const own = exampleFor(operation, UNSUPPORTED_MEDIA_TYPE);
+      return own ? worded(own, UNSUPPORTED_MEDIA_TYPE, detail) : detailed(operation, BAD_REQUEST, detail);
     },
-    poolAlreadyExists: () => named("poolAlreadyExists"),
-    poolNotFound: () => named("poolNotFound"),
-    noSuchOperation(method, path, all) {
-      const served = all.map((operation) => `${operation.operationId} (${operation.method.toUpperCase()} ${operation.path})`);
-      return {
-        status: 404,
-        body: {
-          ...namedExample<ModelArtsError>(spec, "badRequest"),
-          error_msg: `No operation at ${method} ${path}; the mock serves ${served.join(" and ")}`,
-        },
-      };
+    notFound: (operation, detail) => worded(exampleFor(operation, NOT_FOUND) ?? anywhere(NOT_FOUND), NOT_FOUND, detail),
+    conflict: (operation, detail) => worded(exampleFor(operation, CONFLICT) ?? anywhere(CONFLICT), CONFLICT, detail),
+    noSuchOperation(method, path) {
+      const served = operations.map((operation) => `${operation.operationId} (${operation.method} ${operation.path})`);
+      return ownWords(NOT_FOUND, `No operation at ${method} ${path}; the mock serves ${served.join(", ")}`);
     },
+    failed: () => ownWords(500, "The mock failed to answer this request: a bug of the mock, which its log (onError) describes"),
   };
 }

@@ -1,12 +1,25 @@
-// Reads a request body up to a size limit. Past the limit it stops reading: the caller answers 400 and closes the
-// connection, so a client cannot make the mock buffer an unbounded body.
+// Reads a request body up to a size limit. A larger body is still read to its end, and thrown away, before the
+// caller answers: a server that answers and closes while the client is still writing resets the connection, and the
+// client may then lose the answer (EPIPE or ECONNRESET instead of the 400). Only past a second, larger bound does it
+// stop reading; the caller then answers and closes, and a client sending that much may see the connection cut.
 import type { IncomingMessage } from "node:http";
 
-export type BodyResult = { kind: "read"; text: string } | { kind: "too-large" } | { kind: "broken" };
+export type BodyResult =
+  | { kind: "read"; text: string }
+  /** `drained`: the whole body was read (and thrown away), so the connection can carry another request. */
+  | { kind: "too-large"; drained: boolean }
+  | { kind: "broken" };
+
+/** The most a refused body is read for, before the mock gives up on it: 16 MiB, or four times the limit if more. */
+export function drainLimitOf(limit: number): number {
+  return Math.max(16 * 1024 * 1024, 4 * limit);
+}
 
 export function readBody(request: IncomingMessage, limit: number): Promise<BodyResult> {
+  const drainLimit = drainLimitOf(limit);
   const declared = Number(request.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > limit) return Promise.resolve({ kind: "too-large" });
+  if (Number.isFinite(declared) && declared > drainLimit) return Promise.resolve({ kind: "too-large", drained: false });
+  let tooLarge = Number.isFinite(declared) && declared > limit;
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -19,14 +32,17 @@ export function readBody(request: IncomingMessage, limit: number): Promise<BodyR
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
+      if (size > drainLimit) {
         request.pause();
-        finish({ kind: "too-large" });
+        finish({ kind: "too-large", drained: false });
+      } else if (size > limit || tooLarge) {
+        tooLarge = true;
+        chunks.length = 0; // nothing of a refused body is kept while the rest is read
       } else {
         chunks.push(chunk);
       }
     };
-    const onEnd = () => finish({ kind: "read", text: Buffer.concat(chunks).toString("utf8") });
+    const onEnd = () => finish(tooLarge ? { kind: "too-large", drained: true } : { kind: "read", text: Buffer.concat(chunks).toString("utf8") });
     const onBroken = () => finish({ kind: "broken" });
     request.on("data", onData);
     request.on("end", onEnd);

@@ -4,7 +4,7 @@ import { DEFAULT_HOST, DEFAULT_PORT, startMock } from "./server.js";
 
 const USAGE = `Usage: modelarts-pools-mock [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--stateful]
 
-Serves the ModelArts resource-pool API (createPool, updatePool) from its OpenAPI description.
+Serves the ModelArts resource-pool API from its OpenAPI description, with every operation the spec has.
   --port <n>    port to listen on; 0 picks a free one (default ${DEFAULT_PORT})
   --host <addr> interface to listen on (default ${DEFAULT_HOST}, this machine only)
   --stateful    keep created pools in memory per project and answer from them

@@ -1,6 +1,6 @@
 // CORS for a browser page served from this machine (the docs' "try it", a local app): any port of localhost,
 // 127.0.0.1 or [::1]. Other origins get no CORS headers, so a page on the web cannot drive a developer's mock.
-import type { OpenApiDocument } from "./spec.js";
+import type { ApiDescription } from "@modelarts-pools/spec/operations";
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
@@ -18,15 +18,12 @@ export function isLocalOrigin(origin: string | undefined): origin is string {
 }
 
 /** The headers a preflight allows: the spec's header parameters and security headers, signing headers, Prefer. */
-export function allowedRequestHeaders(spec: OpenApiDocument): string[] {
+export function allowedRequestHeaders(api: ApiDescription): string[] {
   const names = new Set<string>(["Content-Type", "Prefer", ...SIGNING_HEADERS]);
-  const components = spec.components as {
-    parameters?: Record<string, { in?: string; name?: string }>;
-    securitySchemes?: Record<string, { in?: string; name?: string }>;
-  };
-  for (const item of [...Object.values(components.parameters ?? {}), ...Object.values(components.securitySchemes ?? {})]) {
-    if (item.in === "header" && item.name) names.add(item.name);
+  for (const operation of Object.values(api.operations)) {
+    for (const parameter of operation.headerParameters) names.add(parameter.name);
   }
+  for (const scheme of api.security) if (scheme.in === "header") names.add(scheme.name);
   return [...names];
 }
 

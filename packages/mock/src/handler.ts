@@ -1,16 +1,15 @@
 // One request, from the wire to an answer the spec allows. The order is the live API's: route, credentials, media
 // type, body, then the answer (the pool store's in stateful mode, Prism's examples otherwise).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { CreatePoolRequest, UpdatePoolRequest } from "@modelarts-pools/types";
 import type { BodyValidator } from "@modelarts-pools/spec/validator";
 import type { Answer, Errors } from "./answer.js";
 import { readBody } from "./body.js";
 import { corsHeaders, preflightHeaders } from "./cors.js";
-import { credentialsProblem } from "./credentials.js";
-import type { PoolStore } from "./pool-store.js";
+import type { CredentialsCheck } from "./credentials.js";
 import { readPreference } from "./prefer.js";
 import type { PrismEngine } from "./prism-engine.js";
 import type { Operation } from "./spec.js";
+import type { StatefulAnswers } from "./stateful.js";
 import { single } from "./headers.js";
 
 export interface HandlerContext {
@@ -18,9 +17,10 @@ export interface HandlerContext {
   /** operationId → media type → the shared validator of that request body. */
   validators: Record<string, Record<string, BodyValidator>>;
   errors: Errors;
+  credentialsProblem: CredentialsCheck;
   prism: PrismEngine;
   /** Present in stateful mode. */
-  store: PoolStore | undefined;
+  stateful: StatefulAnswers | undefined;
   bodyLimit: number;
   /** Headers a CORS preflight allows. */
   allowedHeaders: readonly string[];
@@ -31,14 +31,13 @@ export interface HandlerContext {
 const MAX_PROBLEMS = 20;
 
 export function createHandler(context: HandlerContext): (request: IncomingMessage, response: ServerResponse) => void {
-  const methods = [...new Set(context.operations.map((operation) => operation.method.toUpperCase()))];
+  const methods = [...new Set(context.operations.map((operation) => operation.method))];
   return (request, response) => {
     response.on("error", () => undefined); // a client that hangs up mid-answer is not the mock's problem
     handle(context, methods, request, response).catch((error: unknown) => {
       context.onError(error);
       if (!response.headersSent) {
-        const failed = context.errors.badRequest("the mock failed to answer this request (its log says why)");
-        send(response, { status: 500, body: failed.body }, corsHeaders(single(request.headers.origin)));
+        send(response, context.errors.failed(), corsHeaders(single(request.headers.origin)));
       } else {
         response.destroy();
       }
@@ -61,9 +60,9 @@ async function handle(context: HandlerContext, methods: string[], request: Incom
   const body = await readBody(request, context.bodyLimit);
   if (body.kind === "broken") return void response.destroy();
   if (body.kind === "too-large") {
-    // The rest of the body is never read, so this connection cannot carry another request.
-    const answer = errors.badRequest(`the body is larger than ${context.bodyLimit} bytes`);
-    return send(response, answer, { ...cors, connection: "close" });
+    const answer = errors.badRequest(undefined, `the body is larger than ${context.bodyLimit} bytes`);
+    // A body read to its end leaves the connection clean; one given up on leaves the rest unread, so it closes.
+    return send(response, answer, body.drained ? cors : { ...cors, connection: "close" });
   }
 
   let path: string;
@@ -73,75 +72,81 @@ async function handle(context: HandlerContext, methods: string[], request: Incom
     path = url.pathname;
     query = Object.fromEntries(url.searchParams);
   } catch {
-    return send(response, errors.badRequest("the request target is not a valid URL"), cors);
+    return send(response, errors.badRequest(undefined, "the request target is not a valid URL"), cors);
   }
 
   const route = findRoute(context.operations, method, path);
-  if (!route) return send(response, errors.noSuchOperation(method, path, context.operations), cors);
-  if (!route.params) return send(response, errors.badRequest("the path is not valid percent-encoding"), cors);
+  if (!route) return send(response, errors.noSuchOperation(method, path), cors);
   const { operation, params } = route;
+  if (!params) return send(response, errors.badRequest(operation, "the path is not valid percent-encoding"), cors);
 
-  const credentials = credentialsProblem(request.headers);
-  if (credentials) return send(response, errors.badRequest(credentials), cors);
+  const credentials = context.credentialsProblem(request.headers);
+  if (credentials) return send(response, errors.badRequest(operation, credentials), cors);
 
-  const contentType = single(request.headers["content-type"]);
-  const mediaType = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
-  const validate = context.validators[operation.operationId]?.[mediaType];
-  if (!validate) return send(response, errors.unsupportedContentType(operation, contentType ?? ""), cors);
-
-  if (body.text.trim() === "") return send(response, errors.badRequest(`body is required (${mediaType})`), cors);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body.text);
-  } catch (error) {
-    return send(response, errors.badRequest(`the body is not valid JSON (${(error as Error).message})`), cors);
-  }
-  const validation = validate(parsed);
-  if (!validation.valid) {
-    const messages = validation.problems.slice(0, MAX_PROBLEMS).map((problem) => problem.message);
-    return send(response, errors.badRequest(messages.join("; ")), cors);
-  }
+  const parsed = parseBody(context, operation, single(request.headers["content-type"]), body.text);
+  if (!parsed.ok) return send(response, parsed.answer, cors);
 
   const preferred = readPreference(single(request.headers.prefer), operation);
-  if (!preferred.ok) return send(response, errors.badRequest(preferred.problem), cors);
+  if (!preferred.ok) return send(response, errors.badRequest(operation, preferred.problem), cors);
   const { preference } = preferred;
 
   // Stateful mode keeps pools; a Prefer header still asks for the spec's examples, stateful or not.
   const chooses = preference.code !== undefined || preference.exampleKey !== undefined;
-  if (context.store && !chooses) {
-    const answer = answerFromStore(context.store, operation, params, parsed);
+  if (context.stateful && !chooses) {
+    const answer = context.stateful(operation, params, parsed.value);
     if (answer) return send(response, answer, cors);
   }
 
-  const prism = await context.prism.answer(
-    { method: operation.method as never, url: { path, query }, headers: request.headers as Record<string, string>, body: parsed },
-    preference,
-  );
-  if (!prism.ok) return send(response, errors.badRequest(prism.detail), cors);
-  send(response, prism.answer, { ...prism.answer.headers, ...cors });
+  const headers = Object.fromEntries(Object.entries(request.headers).flatMap(([name, value]) => (value === undefined ? [] : [[name, String(single(value))]])));
+  const prism = await context.prism.answer({ method: lowerCase(operation.method), url: { path, query }, headers, body: parsed.value }, preference);
+  if (!prism.ok) return send(response, errors.badRequest(operation, prism.detail), cors);
+  const { status, body: answered, headers: prismHeaders } = prism.answer;
+  // Prism picked the example from one of the operation's responses: the answer has that response's media type.
+  const mediaType = operation.responses[String(status)]?.mediaTypes[0] ?? "";
+  send(response, { status, body: answered, mediaType }, { ...prismHeaders, ...cors });
 }
 
-function answerFromStore(store: PoolStore, operation: Operation, params: Record<string, string>, body: unknown): Answer | undefined {
-  const projectId = params["project_id"]!;
-  switch (operation.operationId) {
-    case "createPool":
-      return store.createPool(projectId, body as CreatePoolRequest);
-    case "updatePool":
-      return store.updatePool(projectId, params["pool_name"]!, body as UpdatePoolRequest);
-    default:
-      return undefined;
+type Parsed = { ok: true; value: unknown } | { ok: false; answer: Answer };
+
+/** The request body as the operation takes it: of a media type it takes, JSON, valid; or the answer that says why not. */
+function parseBody(context: HandlerContext, operation: Operation, contentType: string | undefined, text: string): Parsed {
+  const { errors } = context;
+  const empty = text.trim() === "";
+  if (operation.requestMediaTypes.length === 0) {
+    if (empty) return { ok: true, value: undefined };
+    return { ok: false, answer: errors.badRequest(operation, `${operation.operationId} takes no request body`) };
   }
+  const mediaType = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
+  if (empty && !operation.requestBodyRequired) return { ok: true, value: undefined };
+  const validate = context.validators[operation.operationId]?.[mediaType];
+  if (!validate) return { ok: false, answer: errors.unsupportedMediaType(operation, contentType ?? "") };
+  if (empty) return { ok: false, answer: errors.badRequest(operation, `body is required (${mediaType})`) };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, answer: errors.badRequest(operation, `the body is not valid JSON (${(error as Error).message})`) };
+  }
+  const validation = validate(value);
+  if (validation.valid) return { ok: true, value };
+  const messages = validation.problems.slice(0, MAX_PROBLEMS).map((problem) => problem.message);
+  return { ok: false, answer: errors.badRequest(operation, messages.join("; ")) };
+}
+
+/** Prism spells methods in lower case, as the document does. */
+function lowerCase<Method extends string>(method: Method): Lowercase<Method> {
+  return method.toLowerCase() as Lowercase<Method>;
 }
 
 type Route = { operation: Operation; params: Record<string, string> | undefined };
 
 function findRoute(operations: readonly Operation[], method: string, path: string): Route | undefined {
   for (const operation of operations) {
-    if (operation.method.toUpperCase() !== method) continue;
+    if (operation.method !== method) continue;
     const match = operation.pattern.exec(path);
     if (!match) continue;
     try {
-      const params = Object.fromEntries(operation.parameters.map((name, index) => [name, decodeURIComponent(match[index + 1]!)]));
+      const params = Object.fromEntries(operation.pathParameters.map(({ name }, index) => [name, decodeURIComponent(match[index + 1]!)]));
       return { operation, params };
     } catch {
       return { operation, params: undefined };
@@ -153,6 +158,7 @@ function findRoute(operations: readonly Operation[], method: string, path: strin
 function send(response: ServerResponse, answer: Answer, headers: Record<string, string>): void {
   const payload = typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body);
   const lowerCased = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
-  response.writeHead(answer.status, { ...lowerCased, "content-type": "application/json", "content-length": Buffer.byteLength(payload) });
+  const type = answer.mediaType ? { "content-type": answer.mediaType } : {};
+  response.writeHead(answer.status, { ...lowerCased, ...type, "content-length": Buffer.byteLength(payload) });
   response.end(payload);
 }

@@ -1,1 +1,2 @@
-export { startMock, DEFAULT_HOST, DEFAULT_PORT, type Mock, type MockOptions } from "./server.js";
+export { startMock, DEFAULT_HOST, DEFAULT_MAX_STATE_BYTES, DEFAULT_PORT, type Mock, type MockOptions } from "./server.js";
+export { manualClock, systemClock, type Clock, type ManualClock } from "./clock.js";

@@ -1,74 +1,138 @@
-// Stateful mode: the pools of each project, in memory, created and updated the way the live API does it.
+// Stateful mode: the pools of each scope (project), in memory, created, patched and deleted the way the live API does
+// it. The store knows pools, not HTTP: it says what happened, and stateful.ts turns that into the operation's answer.
 import { randomUUID } from "node:crypto";
 import type { CreatePoolRequest, Pool, UpdatePoolRequest } from "@modelarts-pools/types";
-import { schemaValidator } from "@modelarts-pools/spec/validator";
-import type { Answer, Errors } from "./answer.js";
+import type { BodyValidator } from "@modelarts-pools/spec/validator";
 import { mergePatch } from "./merge-patch.js";
-import type { OpenApiDocument } from "./spec.js";
+import type { Clock } from "./clock.js";
+import type { PoolRules } from "./pool-rules.js";
 
-const NAME_LABEL = "os.modelarts/name";
-const WORKSPACE_LABEL = "os.modelarts/workspace.id";
-const PROJECT_LABEL = "os.modelarts/tenant.project.id";
+/** Why the store did not do what it was asked: no such pool, one of that name already, or no room left. */
+export type Refusal = { refused: "not-found" | "exists" | "full"; detail: string };
+/**
+ * The pool the store keeps, not a copy (a kept pool is never changed in place: a patch makes a new one, sharing what
+ * it leaves alone, and an answer is written out as JSON at once): read it, never change it. Or why it refused.
+ */
+export type Stored<T> = { value: T } | Refusal;
+
+/** A pool as DELETE answers it: `metadata.deletionTimestamp` says when it was deleted. */
+export type DeletedPool = Pool & { metadata: Pool["metadata"] & { deletionTimestamp: string } };
+
+export interface PoolStoreOptions {
+  /** Most pools kept, over all scopes. */
+  maxPools: number;
+  /** Most bytes of pools kept, over all scopes, counted as their JSON. */
+  maxStateBytes: number;
+  /** Where timestamps come from. */
+  clock: Clock;
+}
 
 export class PoolStore {
-  /** project_id → metadata.name → pool. */
-  readonly #projects = new Map<string, Map<string, Pool>>();
+  /** scope → metadata.name → pool, and the size of its JSON. */
+  readonly #scopes = new Map<string, Map<string, Kept>>();
   #count = 0;
-  readonly #validatePool;
+  #bytes = 0;
 
   constructor(
-    spec: OpenApiDocument,
-    private readonly errors: Errors,
-    /** A bound on memory: a runaway test loop gets a 400, not an out-of-memory mock. */
-    private readonly maxPools: number,
-  ) {
-    this.#validatePool = schemaValidator(spec as never, "Pool");
-  }
+    private readonly rules: PoolRules,
+    /** The pool's schema: every pool kept must be one, or the mock has a bug. */
+    private readonly validatePool: BodyValidator,
+    private readonly options: PoolStoreOptions,
+  ) {}
 
-  createPool(projectId: string, request: CreatePoolRequest): Answer {
-    const label = request.metadata.labels[NAME_LABEL];
-    for (const pool of this.#projects.get(projectId)?.values() ?? []) {
-      if (pool.metadata.labels?.[NAME_LABEL] === label) return this.errors.poolAlreadyExists();
+  /** `path` holds the request's path parameters, for the labels that carry one. */
+  create(scope: string, path: Record<string, string>, request: CreatePoolRequest): Stored<Pool> {
+    const { nameLabel, labelDefaults, labelsFromPath } = this.rules;
+    const label = request.metadata.labels[nameLabel]!;
+    for (const { pool } of this.#scopes.get(scope)?.values() ?? []) {
+      if (pool.metadata.labels?.[nameLabel] === label) return { refused: "exists", detail: `a pool labelled ${label} exists` };
     }
-    if (this.#count >= this.maxPools) {
-      return this.errors.badRequest(`the mock holds at most ${this.maxPools} pools; restart it to start afresh`);
+    if (this.#count >= this.options.maxPools) {
+      return { refused: "full", detail: `the mock holds at most ${this.options.maxPools} pools (maxPools); restart it to start afresh` };
     }
+    const fromPath = Object.fromEntries(Object.entries(labelsFromPath).map(([name, parameter]) => [name, path[parameter] ?? ""]));
     const pool: Pool = {
       apiVersion: request.apiVersion,
       kind: request.kind,
       metadata: {
         // The live API names a pool after its label plus 32 hex digits: pool-001-86c13962597848eeb29c5861153a391f.
         name: `${label}-${randomUUID().replaceAll("-", "")}`,
-        creationTimestamp: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
-        labels: { [WORKSPACE_LABEL]: "0", ...request.metadata.labels, [PROJECT_LABEL]: projectId },
+        creationTimestamp: timestamp(this.options.clock.now()),
+        labels: { ...labelDefaults, ...request.metadata.labels, ...fromPath },
         ...(request.metadata.annotations ? { annotations: { ...request.metadata.annotations } } : {}),
       },
       spec: structuredClone(request.spec ?? {}) as Pool["spec"],
       // A pool the live API has just accepted has no phase yet and no resources in any state.
       status: { resources: {} },
     };
-    return this.#store(projectId, pool);
+    return this.#keep(scope, pool);
   }
 
-  updatePool(projectId: string, poolName: string, patch: UpdatePoolRequest): Answer {
-    const pool = this.#projects.get(projectId)?.get(poolName);
-    if (!pool) return this.errors.poolNotFound();
-    return this.#store(projectId, mergePatch(pool, patch) as Pool);
+  show(scope: string, name: string): Stored<Pool> {
+    const kept = this.#scopes.get(scope)?.get(name);
+    return kept ? { value: kept.pool } : notFound(name);
   }
 
-  #store(projectId: string, pool: Pool): Answer {
-    // Every answer must be a body the spec allows; a pool that is not one is a bug of the mock, refused before it is kept.
-    const result = this.#validatePool(pool);
-    if (!result.valid) return this.errors.badRequest(result.problems.map((problem) => problem.message).join("; "));
-    const pools = this.#pools(projectId);
+  list(scope: string): Pool[] {
+    return [...(this.#scopes.get(scope)?.values() ?? [])].map(({ pool }) => pool);
+  }
+
+  /** Applies the patch as an RFC 7396 merge patch: objects merge, arrays and everything else replace. */
+  update(scope: string, name: string, patch: UpdatePoolRequest): Stored<Pool> {
+    const kept = this.#scopes.get(scope)?.get(name);
+    if (!kept) return notFound(name);
+    return this.#keep(scope, mergePatch(kept.pool, patch) as Pool);
+  }
+
+  delete(scope: string, name: string): Stored<DeletedPool> {
+    const pools = this.#scopes.get(scope);
+    const kept = pools?.get(name);
+    if (!pools || !kept) return notFound(name);
+    pools.delete(name);
+    this.#count -= 1;
+    this.#bytes -= kept.bytes;
+    const { pool } = kept;
+    // No longer kept, so answered as it is.
+    return { value: { ...pool, metadata: { ...pool.metadata, deletionTimestamp: timestamp(this.options.clock.now()) } } };
+  }
+
+  #keep(scope: string, pool: Pool): Stored<Pool> {
+    // The request was valid, so the pool made from it must be one the spec allows; one that is not is the mock's bug
+    // (or a request schema that takes what the Pool schema refuses), reported as such and never kept.
+    const result = this.validatePool(pool);
+    if (!result.valid) {
+      const problems = result.problems.map((problem) => problem.message).join("; ");
+      throw new Error(`stateful mode made a pool that the spec's ${this.rules.itemSchema} schema refuses, from a valid request: ${problems}`);
+    }
+    // The bound is on what is kept, in bytes, whatever the number of pools: a pool patched over and over grows too.
+    const bytes = Buffer.byteLength(JSON.stringify(pool));
+    let pools = this.#scopes.get(scope);
+    const before = pools?.get(pool.metadata.name)?.bytes ?? 0;
+    const after = this.#bytes - before + bytes;
+    const { maxStateBytes } = this.options;
+    if (after > maxStateBytes) {
+      const detail = `the mock keeps at most ${maxStateBytes} bytes of pools (maxStateBytes), and this would make ${after}: delete pools, send less, or restart the mock with a larger maxStateBytes`;
+      return { refused: "full", detail };
+    }
+    if (!pools) this.#scopes.set(scope, (pools = new Map()));
     if (!pools.has(pool.metadata.name)) this.#count += 1;
-    pools.set(pool.metadata.name, pool);
-    return { status: 200, body: structuredClone(pool) };
+    pools.set(pool.metadata.name, { pool, bytes });
+    this.#bytes = after;
+    return { value: pool };
   }
+}
 
-  #pools(projectId: string): Map<string, Pool> {
-    let pools = this.#projects.get(projectId);
-    if (!pools) this.#projects.set(projectId, (pools = new Map()));
-    return pools;
-  }
+interface Kept {
+  pool: Pool;
+  /** The size of the pool's JSON, which counts towards maxStateBytes. */
+  bytes: number;
+}
+
+function notFound(name: string): Refusal {
+  return { refused: "not-found", detail: `no pool named ${name}` };
+}
+
+/** The live API's timestamps: UTC to the second, `2021-11-01T03:49:41Z`. */
+function timestamp(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d+Z$/, "Z");
 }

@@ -14,12 +14,12 @@ export function readPreference(header: string | undefined, operation: Operation)
   if (!header) return { ok: true, preference: {} };
   const asked = parse(header);
   const preference: Preference = {};
-  const codes = [...operation.responses.keys()];
+  const codes = Object.keys(operation.responses).map(Number);
 
   const code = asked.get("code");
   if (code !== undefined) {
     const status = /^\d{3}$/.test(code) ? Number(code) : NaN;
-    if (!operation.responses.has(status)) {
+    if (!operation.responses[String(status)]) {
       return { ok: false, problem: `Prefer: code=${code} is not a response of ${operation.operationId} (it answers ${codes.join(", ")})` };
     }
     preference.code = status;
@@ -28,9 +28,9 @@ export function readPreference(header: string | undefined, operation: Operation)
   const name = asked.get("example");
   if (name !== undefined) {
     const candidates = preference.code === undefined ? codes : [preference.code];
-    const holder = candidates.find((status) => operation.responses.get(status)?.includes(name));
+    const holder = candidates.find((status) => operation.responses[String(status)]?.examples.includes(name));
     if (holder === undefined) {
-      const names = candidates.flatMap((status) => operation.responses.get(status) ?? []);
+      const names = candidates.flatMap((status) => operation.responses[String(status)]?.examples ?? []);
       const where = preference.code === undefined ? operation.operationId : `the ${preference.code} response of ${operation.operationId}`;
       return { ok: false, problem: `Prefer: example=${name} is not an example of ${where} (it has ${names.join(", ")})` };
     }

@@ -4,12 +4,12 @@
 import { createInstance, getHttpOperationsFromSpec, type IHttpConfig, type IHttpRequest } from "@stoplight/prism-http";
 import type { Answer } from "./answer.js";
 import type { Preference } from "./prefer.js";
-import type { OpenApiDocument } from "./spec.js";
+import type { OpenApiDocument } from "@modelarts-pools/spec/openapi";
 
 export type PrismRequest = IHttpRequest;
 
 /** The answer Prism picks, or the reason it could not (`detail` of its problem+json, which the mock never sends). */
-export type PrismResult = { ok: true; answer: Answer & { headers: Record<string, string> } } | { ok: false; detail: string };
+export type PrismResult = { ok: true; answer: Omit<Answer, "mediaType"> & { headers: Record<string, string> } } | { ok: false; detail: string };
 
 export interface PrismEngine {
   answer(request: PrismRequest, preference: Preference): Promise<PrismResult>;
@@ -45,13 +45,15 @@ export async function createPrismEngine(spec: OpenApiDocument): Promise<PrismEng
   };
 }
 
+type PrismLogger = Parameters<typeof createInstance>[1]["logger"];
+
 // Prism logs every step of every request through pino; the mock keeps quiet. Any method is a no-op, child() is itself.
-function silentLogger(): never {
+function silentLogger(): PrismLogger {
   const logger: object = new Proxy(
     {},
     {
       get: (_target, property) => (property === "child" ? () => logger : property === "level" ? "silent" : () => undefined),
     },
   );
-  return logger as never;
+  return logger as PrismLogger;
 }

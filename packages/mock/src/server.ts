@@ -1,15 +1,19 @@
 // startMock: the spec's operations, served on a loopback port by Prism with the mock's checks in front.
-import { createServer, type Server } from "node:http";
+import { createServer, STATUS_CODES, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
+import type { OpenApiDocument } from "@modelarts-pools/spec/openapi";
+import { describeApi } from "@modelarts-pools/spec/operations";
 import { requestBodyValidators } from "@modelarts-pools/spec/validator";
-import { errorsOf } from "./answer.js";
+import { errorsOf, type Answer } from "./answer.js";
+import { systemClock, type Clock } from "./clock.js";
 import { DEFAULT_HOST, DEFAULT_PORT } from "./defaults.js";
 import { allowedRequestHeaders } from "./cors.js";
+import { credentialsCheck } from "./credentials.js";
 import { createHandler } from "./handler.js";
-import { PoolStore } from "./pool-store.js";
 import { createPrismEngine } from "./prism-engine.js";
-import { loadSpec, operationsOf, type OpenApiDocument } from "./spec.js";
+import { loadSpec, operationsOf } from "./spec.js";
+import { statefulAnswers } from "./stateful.js";
 
 export interface MockOptions {
   /** Port to listen on; 0 (the default) picks a free one. The CLI defaults to 4010. */
@@ -18,10 +22,25 @@ export interface MockOptions {
   host?: string;
   /** Keep created pools in memory per project and answer from them, instead of the spec's examples. */
   stateful?: boolean;
-  /** Largest request body accepted, in bytes (default 1 MiB); a larger one gets 400. */
+  /**
+   * Largest request body accepted, in bytes (default 1 MiB). A larger one is read to its end and thrown away, then
+   * answered 400, so the client always gets the answer; past 16 MiB (or 4 × bodyLimit) the mock stops reading,
+   * answers 400 and closes the connection.
+   */
   bodyLimit?: number;
   /** Most pools kept in stateful mode, over all projects (default 10000); one more create gets 400. */
   maxPools?: number;
+  /**
+   * Most bytes of pools kept in stateful mode, over all projects, counted as their JSON (default 32 MiB): the bound on
+   * the memory stateful mode holds. A create or update past it gets 400 saying so. The process itself uses a few
+   * times that (JavaScript objects are larger than their JSON).
+   */
+  maxStateBytes?: number;
+  /**
+   * Where stateful mode reads the time and sets its timers (default: the real time). A test passes `manualClock()`
+   * and moves time on with `advance(ms)` instead of sleeping.
+   */
+  clock?: Clock;
   /** Path of a bundled spec (JSON) to serve instead of @modelarts-pools/spec's, e.g. one being edited. */
   specPath?: string;
   /** Told about failures inside the mock (never about bad requests, which get their 400). Default: stderr. */
@@ -42,11 +61,14 @@ export interface Mock {
 
 export { DEFAULT_HOST, DEFAULT_PORT };
 
+/** 32 MiB of pools' JSON: tens of thousands of ordinary pools, and a bound a developer's machine does not feel. */
+export const DEFAULT_MAX_STATE_BYTES = 32 * 1024 * 1024;
+
 export async function startMock(options: MockOptions = {}): Promise<Mock> {
   let current = await answering(loadSpec(options.specPath), options);
   // The server outlives any one spec: reload() swaps what answers, never the socket.
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, (request, response) => current.handler(request, response));
-  server.on("clientError", (error, socket) => answerUnparsable(error, socket, current.errors.badRequest("the request is not valid HTTP").body));
+  server.on("clientError", (error, socket) => answerUnparsable(error, socket, current.errors.badRequest(undefined, "the request is not valid HTTP")));
   await listen(server, options.port ?? 0, options.host ?? DEFAULT_HOST);
 
   const address = server.address() as AddressInfo;
@@ -66,16 +88,19 @@ export async function startMock(options: MockOptions = {}): Promise<Mock> {
 
 /** Everything the mock derives from one version of the spec. */
 async function answering(spec: OpenApiDocument, options: MockOptions) {
-  const operations = operationsOf(spec);
+  const api = describeApi(spec);
+  const operations = operationsOf(api);
   const errors = errorsOf(spec, operations);
+  const limits = { maxPools: options.maxPools ?? 10_000, maxStateBytes: options.maxStateBytes ?? DEFAULT_MAX_STATE_BYTES };
   const handler = createHandler({
     operations,
-    validators: requestBodyValidators(spec as never),
+    validators: requestBodyValidators(spec),
     errors,
+    credentialsProblem: credentialsCheck(api.security),
     prism: await createPrismEngine(spec),
-    store: options.stateful ? new PoolStore(spec, errors, options.maxPools ?? 10_000) : undefined,
+    stateful: options.stateful ? statefulAnswers(spec, operations, errors, { ...limits, clock: options.clock ?? systemClock }) : undefined,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    allowedHeaders: allowedRequestHeaders(spec),
+    allowedHeaders: allowedRequestHeaders(api),
     onError: options.onError ?? ((error) => process.stderr.write(`modelarts-pools-mock: ${(error as Error)?.message ?? String(error)}\n`)),
   });
   return { handler, errors };
@@ -91,10 +116,10 @@ function listen(server: Server, port: number, host: string): Promise<void> {
 }
 
 // Node answers a request it cannot parse with a bare 400; the mock's clients expect a ModelArts error body there too.
-function answerUnparsable(error: NodeJS.ErrnoException, socket: Duplex, body: unknown): void {
+function answerUnparsable(error: NodeJS.ErrnoException, socket: Duplex, answer: Answer): void {
   if (error.code === "ECONNRESET" || !socket.writable) return void socket.destroy();
-  const payload = JSON.stringify(body);
+  const payload = JSON.stringify(answer.body);
   socket.end(
-    `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json\r\ncontent-length: ${Buffer.byteLength(payload)}\r\nconnection: close\r\n\r\n${payload}`,
+    `HTTP/1.1 ${answer.status} ${STATUS_CODES[answer.status]}\r\ncontent-type: ${answer.mediaType}\r\ncontent-length: ${Buffer.byteLength(payload)}\r\nconnection: close\r\n\r\n${payload}`,
   );
 }

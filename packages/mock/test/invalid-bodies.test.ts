@@ -1,42 +1,35 @@
-// Every invalid body gets 400 ModelArts.50004000 naming the field: the cases come from the schemas, not from a list.
+// Every invalid body gets 400 ModelArts.50004000 naming the field: the cases come from the schemas of every operation
+// that takes a body (the shared generators of @modelarts-pools/test-support), not from a list.
 import { describe, expect, it } from "vitest";
-import { requestBodyValidators } from "@modelarts-pools/spec/validator";
-import { negativeCases } from "./negative-cases.js";
-import { call, exampleOf, LEAK, MERGE_PATCH, JSON_TYPE, poolPath, spec, useMock, validateError } from "./support.js";
+import { deref } from "@modelarts-pools/spec/openapi";
+import { describeApi } from "@modelarts-pools/spec/operations";
+import { accessor, requestBodyValidators } from "@modelarts-pools/spec/validator";
+import { negativeCases, seededRandom, validBody } from "@modelarts-pools/test-support";
+import { call, LEAK, spec, useMock, validateError } from "./support.js";
 
 const mock = useMock();
-const validators = requestBodyValidators(spec as never);
-const schemaOf = (path: string, method: string, mediaType: string) =>
-  (spec.paths[path] as any)[method].requestBody.content[mediaType].schema;
+const validators = requestBodyValidators(spec);
+const resolve = (node: unknown) => deref(spec, node);
+const operations = Object.values(describeApi(spec).operations).filter((operation) => operation.requestSchema !== undefined);
 
-const operations = [
-  {
-    operationId: "createPool",
-    request: { method: "POST" },
-    mediaType: JSON_TYPE,
-    cases: negativeCases(spec, schemaOf("/v2/{project_id}/pools", "post", JSON_TYPE), exampleOf("createDedicatedPool")),
-  },
-  {
-    operationId: "updatePool",
-    request: { method: "PATCH", path: poolPath(exampleOf("scaledPool").metadata.name) },
-    mediaType: MERGE_PATCH,
-    cases: negativeCases(spec, schemaOf("/v2/{project_id}/pools/{pool_name}", "patch", MERGE_PATCH), exampleOf("scaleOutPool")),
-  },
-];
-
-describe.each(operations)("$operationId", ({ operationId, request, mediaType, cases }) => {
+describe.each(operations)("$operationId", ({ operationId, method, path, requestMediaTypes, requestSchema }) => {
+  const mediaType = requestMediaTypes[0]!;
   const validate = validators[operationId]![mediaType]!;
+  const schema = { $ref: `#/components/schemas/${requestSchema}` };
+  const cases = negativeCases(schema, resolve, validBody(schema, resolve, seededRandom(1)), (at) => accessor(at.map(String)));
+  const request = { method, path: path.replace(/\{[^}]+\}/g, "p-1"), contentType: mediaType };
 
   it("derives cases of every kind from the schema", () => {
     const kinds = new Set(cases.map((c) => c.name.split(" ")[0]));
-    expect(kinds).toEqual(new Set(["break", "drop", "add"]));
+    for (const kind of ["break", "drop", "add", "write"]) expect(kinds).toContain(kind);
     expect(cases.length).toBeGreaterThan(20);
   });
 
-  it.each(cases)("$name → 400 naming $field", async ({ field, valid, body }) => {
+  it.each(cases)("$name → 400 naming $field", async ({ field, valid, text }) => {
     expect(validate(valid), "the case starts from a valid body").toEqual({ valid: true });
-    const reply = await call(mock(), { ...request, body });
-    expect(reply.status).toBe(400);
+    expect(validate(JSON.parse(text)).valid, "the case is a body the spec refuses").toBe(false);
+    const reply = await call(mock(), { ...request, body: text });
+    expect(reply.status, reply.text).toBe(400);
     expect(reply.body.error_code).toBe("ModelArts.50004000");
     expect(reply.body.error_msg).toContain(field);
     expect(validateError(reply.body)).toEqual({ valid: true });

@@ -1,6 +1,6 @@
 // Bad input of every kind gets a ModelArts 400 (or 404 for a path the API does not have), never a crash, a stack trace
 // or Prism's problem+json; and the mock goes on answering.
-import { connect } from "node:net";
+import { connect, type Socket } from "node:net";
 import { describe, expect, it } from "vitest";
 import { startMock } from "../src/index.js";
 import { call, exampleOf, LEAK, poolPath, useMock, validateError, type Call } from "./support.js";
@@ -38,8 +38,8 @@ describe("robustness", () => {
   });
 
   it("answers a path or method the API does not have with 404 and the operations it does have", async () => {
-    for (const request of [{ method: "GET" }, { path: "/v2/p/pools/x/y" }, { path: "/" }, { method: "DELETE", path: poolPath("p") }]) {
-      const reply = await call(mock(), { ...request, body: request.method === "GET" ? undefined : create });
+    for (const request of [{ method: "PUT" }, { path: "/v2/p/pools/x/y" }, { path: "/" }, { method: "POST", path: poolPath("p") }]) {
+      const reply = await call(mock(), { ...request, body: create });
       expectModelArtsError(reply, 404);
       expect(reply.body.error_msg).toContain("createPool (POST /v2/{project_id}/pools)");
     }
@@ -72,7 +72,73 @@ describe("robustness", () => {
   });
 });
 
+/** Writes raw HTTP to the mock and collects what comes back until the mock closes the connection or `until` is seen. */
+function rawExchange(url: string, write: (socket: Socket) => void, until?: RegExp): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const { port, hostname } = new URL(url);
+    const socket = connect(Number(port), hostname, () => write(socket));
+    let received = "";
+    socket.setTimeout(30_000, () => socket.destroy(new Error(`no end in 30 s; received so far: ${received.slice(0, 500)}`)));
+    socket.on("data", (chunk) => {
+      received += chunk;
+      if (until?.test(received)) {
+        socket.destroy();
+        resolve(received);
+      }
+    });
+    socket.on("end", () => resolve(received));
+    socket.on("error", reject);
+  });
+}
+
+const request = (length: number) => `POST /v2/p/pools HTTP/1.1\r\nhost: mock\r\ncontent-type: application/json\r\nx-auth-token: t\r\ncontent-length: ${length}\r\n\r\n`;
+
 describe("body size limit", () => {
+  it("reads a body over the limit to its end before answering, so the connection serves the next request", async () => {
+    const small = await startMock({ bodyLimit: 2048 });
+    try {
+      const valid = JSON.stringify(create);
+      const oversized = "x".repeat(64 * 1024);
+      const raw = await rawExchange(
+        small.url,
+        (socket) => {
+          socket.write(request(oversized.length));
+          for (let at = 0; at < oversized.length; at += 4096) socket.write(oversized.slice(at, at + 4096));
+          socket.write(`${request(Buffer.byteLength(valid))}${valid}`);
+        },
+        /HTTP\/1\.1 200 [\s\S]*"kind":"Pool"[\s\S]*\}$/,
+      );
+      const answers = raw.split(/(?=HTTP\/1\.1 )/);
+      expect(answers.map((answer) => answer.slice(0, 12))).toEqual(["HTTP/1.1 400", "HTTP/1.1 200"]);
+      expect(answers[0]).toContain("larger than 2048 bytes");
+      expect(answers[0]!.toLowerCase()).not.toContain("connection: close");
+    } finally {
+      await small.close();
+    }
+  });
+
+  it("stops reading a body declared past 16 MiB: answers 400 at once and closes", async () => {
+    const raw = await rawExchange(mock().url, (socket) => socket.write(request(17 * 1024 * 1024)));
+    expect(raw).toMatch(/^HTTP\/1\.1 400 /);
+    expect(raw.toLowerCase()).toContain("connection: close");
+    expect(raw).toContain("the body is larger than 1048576 bytes");
+  });
+
+  it("answers a 1.5 MiB body sent by fetch with the documented 400, every time, never a broken pipe", async () => {
+    const oversized = JSON.stringify({ ...create, metadata: { ...create.metadata, annotations: { "os.modelarts/description": "x".repeat(1.5 * 1024 * 1024) } } });
+    const outcomes: string[] = [];
+    for (let attempt = 0; attempt < 20; attempt++) {
+      try {
+        const response = await fetch(`${mock().url}/v2/p/pools`, { method: "POST", headers: { "content-type": "application/json", "x-auth-token": "t" }, body: oversized });
+        const body = await response.json();
+        outcomes.push(`${response.status} ${body.error_code}: ${body.error_msg}`);
+      } catch (error) {
+        outcomes.push(`failed: ${(error as Error).message} (${String((error as Error & { cause?: unknown }).cause)})`);
+      }
+    }
+    expect(outcomes).toEqual(Array(20).fill("400 ModelArts.50004000: Bad request: the body is larger than 1048576 bytes"));
+  });
+
   it("refuses a body over the limit, declared or streamed, and keeps serving", async () => {
     const small = await startMock({ bodyLimit: 2048 });
     try {

@@ -1,7 +1,7 @@
 // Stateful mode: pools live in memory per project, created and patched as the live API does it.
 import { describe, expect, it } from "vitest";
-import { call, exampleOf, poolPath, PROJECT, useMock, validateError, validatePool, type Reply } from "./support.js";
-import { startMock } from "../src/index.js";
+import { call, exampleOf, poolPath, PROJECT, startMockWithSpec, useMock, validateError, validatePool, type Reply } from "./support.js";
+import { manualClock, startMock } from "../src/index.js";
 
 const mock = useMock({ stateful: true });
 
@@ -98,7 +98,83 @@ describe("updatePool", () => {
   });
 });
 
+describe("a pool the spec's Pool schema refuses, made from a valid request", () => {
+  it("is the mock's bug: answered 500 with a ModelArts body, reported to onError, and never kept", async () => {
+    const failures: unknown[] = [];
+    // A spec whose update schema takes a count its Pool schema refuses: request and answer disagree.
+    const disagreeing = (spec: any) => {
+      spec.components.schemas.PoolResource.properties.count.maximum = 5;
+    };
+    const broken = await startMockWithSpec(disagreeing, { stateful: true, onError: (error) => failures.push(error) });
+    try {
+      const created = expectPool(await call(broken, { body: createRequest("pool-disagreeing") }));
+      const path = poolPath(created.metadata.name);
+      const reply = await call(broken, { method: "PATCH", path, body: { spec: { resources: [{ flavor: "modelarts.vm.cpu.8u", count: 10 }] } } });
+      expect(reply.status).toBe(500);
+      expect(validateError(reply.body)).toEqual({ valid: true });
+      expect(reply.body.error_msg).toContain("a bug of the mock");
+      expect(failures).toHaveLength(1);
+      expect(String(failures[0])).toContain("spec.resources[0].count must be <= 5");
+      expect(expectPool(await call(broken, { method: "PATCH", path, body: {} }))).toEqual(created);
+    } finally {
+      await broken.close();
+    }
+  });
+});
+
+describe("time", () => {
+  it("stamps pools with the time of the clock it was given", async () => {
+    const clock = manualClock(Date.parse("2030-05-06T07:08:09.750Z"));
+    const timed = await startMock({ stateful: true, clock });
+    try {
+      const pool = expectPool(await call(timed, { body: createRequest("pool-timed") }));
+      expect(pool.metadata.creationTimestamp).toBe("2030-05-06T07:08:09Z");
+      clock.advance(61_000);
+      const again = expectPool(await call(timed, { body: createRequest("pool-timed-later") }));
+      expect(again.metadata.creationTimestamp).toBe("2030-05-06T07:09:10Z");
+    } finally {
+      await timed.close();
+    }
+  });
+});
+
 describe("bounds", () => {
+  it("bounds the pools it keeps in bytes: repeated large patches grow a pool until the next gets 400, and it stays as it was", async () => {
+    const maxStateBytes = 200_000;
+    const small = await startMock({ stateful: true, maxStateBytes });
+    try {
+      const created = expectPool(await call(small, { body: createRequest("pool-growing") }));
+      const path = poolPath(created.metadata.name);
+      const large = (key: string, size = 30_000) => ({ metadata: { annotations: { [`example.com/${key}`]: "x".repeat(size) } } });
+      const accepted: number[] = [];
+      let refused: Reply | undefined;
+      for (let index = 0; index < 20 && !refused; index++) {
+        const reply = await call(small, { method: "PATCH", path, body: large(`note-${index}`) });
+        if (reply.status === 200) accepted.push(Buffer.byteLength(reply.text));
+        else refused = reply;
+      }
+      expect(accepted.length).toBe(6); // 6 × 30 kB fit in 200 kB, a seventh does not
+      expect(accepted.at(-1)).toBeLessThanOrEqual(maxStateBytes);
+      expect(refused!.status).toBe(400);
+      expect(refused!.body.error_code).toBe("ModelArts.50004000");
+      expect(refused!.body.error_msg).toContain(`at most ${maxStateBytes} bytes of pools (maxStateBytes)`);
+      expect(validateError(refused!.body)).toEqual({ valid: true });
+
+      const kept = expectPool(await call(small, { method: "PATCH", path, body: {} }));
+      expect(Object.keys(kept.metadata.annotations).filter((key) => key.startsWith("example.com/"))).toHaveLength(6);
+      const another = await call(small, { body: createRequest("pool-other") });
+      expect(another.status).toBe(200); // a small pool still fits beside it
+      const bigger = await call(small, { body: { ...createRequest("pool-big"), metadata: { ...createRequest("pool-big").metadata, ...large("big", 20_000).metadata } } });
+      expect(bigger.status).toBe(400);
+
+      // A patch that shrinks the pool frees room: the same large patch that was refused is accepted after it.
+      expectPool(await call(small, { method: "PATCH", path, body: large("note-0", 1) }));
+      expectPool(await call(small, { method: "PATCH", path, body: large("note-6") }));
+    } finally {
+      await small.close();
+    }
+  });
+
   it("refuses to hold more pools than maxPools, with 400", async () => {
     const small = await startMock({ stateful: true, maxPools: 2 });
     try {

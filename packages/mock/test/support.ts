@@ -1,13 +1,16 @@
 // What the tests share: the bundled spec, its validators, a real mock on a free loopback port, and one way to call it.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import { namedExample } from "@modelarts-pools/spec/openapi";
+import { namedExample, type OpenApiDocument } from "@modelarts-pools/spec/openapi";
 import { schemaValidator } from "@modelarts-pools/spec/validator";
 import { startMock, type Mock, type MockOptions } from "../src/index.js";
 import { loadSpec } from "../src/spec.js";
 
 export const spec = loadSpec();
-export const validatePool = schemaValidator(spec as never, "Pool");
-export const validateError = schemaValidator(spec as never, "ModelArtsError");
+export const validatePool = schemaValidator(spec, "Pool");
+export const validateError = schemaValidator(spec, "ModelArtsError");
 export const exampleOf = <T = any>(name: string): T => namedExample<T>(spec, name);
 
 export const PROJECT = "2e1ad4e4a7d24a6ba0e1a7d1c7e9b2c1";
@@ -28,6 +31,23 @@ export function useMock(options: MockOptions = {}): () => Mock {
     if (!mock) throw new Error("the mock has not started");
     return mock;
   };
+}
+
+/**
+ * Starts a mock serving a copy of the bundled spec, changed by `edit` first: what the mock derives from the spec
+ * follows the change with no change to the mock. Closing the mock removes the copy.
+ */
+export async function startMockWithSpec(edit: (copy: any) => void, options: MockOptions = {}): Promise<Mock> {
+  const copy = structuredClone(spec) as OpenApiDocument;
+  edit(copy);
+  const dir = mkdtempSync(join(tmpdir(), "mock-spec-"));
+  const specPath = join(dir, "openapi.json");
+  writeFileSync(specPath, JSON.stringify(copy));
+  const mock = await startMock({ port: 0, ...options, specPath }).catch((error: unknown) => {
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  });
+  return { ...mock, close: () => mock.close().finally(() => rmSync(dir, { recursive: true, force: true })) };
 }
 
 export interface Reply {

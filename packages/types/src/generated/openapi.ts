@@ -82,7 +82,8 @@ export interface components {
         /**
          * PoolMetaLabels
          * @description Resource pool labels. A string-to-string map: real responses carry many more keys than the page lists (for
-         *     example `os.modelarts/tenant.project.id`).
+         *     example `os.modelarts/tenant.project.id`, the ID of the project that holds the pool: the `project_id` of the path
+         *     it was created under). `x-from-path` names such labels and the path parameter each one carries.
          */
         PoolMetaLabels: {
             /** @description Workspace ID. */

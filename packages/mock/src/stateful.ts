@@ -1,0 +1,107 @@
+// Stateful mode: the answers of the operations of REST shape (resources.ts), from a pool store per collection. Each
+// answer has the status of the operation's success response; a refusal is the operation's own error answer.
+import { deref, isObject, namedExample, resolveRef, type JsonObject, type OpenApiDocument } from "@modelarts-pools/spec/openapi";
+import type { ResponseDescription } from "@modelarts-pools/spec/operations";
+import { schemaValidator, type BodyValidator } from "@modelarts-pools/spec/validator";
+import type { CreatePoolRequest, UpdatePoolRequest } from "@modelarts-pools/types";
+import type { Answer, Errors } from "./answer.js";
+import { poolRulesOf } from "./pool-rules.js";
+import { PoolStore, type PoolStoreOptions, type Stored } from "./pool-store.js";
+import { dutiesOf, type Duty } from "./resources.js";
+import type { Operation } from "./spec.js";
+
+/** The stored answer to a valid request, or undefined when stateful mode does not answer that operation. */
+export type StatefulAnswers = (operation: Operation, path: Record<string, string>, body: unknown) => Answer | undefined;
+
+export function statefulAnswers(spec: OpenApiDocument, operations: readonly Operation[], errors: Errors, options: PoolStoreOptions): StatefulAnswers {
+  const duties = dutiesOf(operations);
+  const stores = new Map<string, PoolStore>();
+  const itemSchemas = new Map<string, string>();
+  for (const { role, resource, operation } of duties.values()) {
+    if (role !== "create" || stores.has(resource.collection)) continue;
+    const rules = poolRulesOf(spec, operation);
+    if (!rules) continue;
+    stores.set(resource.collection, new PoolStore(rules, schemaValidator(spec, rules.itemSchema), options));
+    itemSchemas.set(resource.collection, rules.itemSchema);
+  }
+
+  const answerers = new Map<string, StatefulAnswers>();
+  for (const duty of duties.values()) {
+    const store = stores.get(duty.resource.collection);
+    const itemSchema = itemSchemas.get(duty.resource.collection);
+    const answerer = store && itemSchema ? answererOf(spec, duty, store, itemSchema, errors) : undefined;
+    if (answerer) answerers.set(duty.operation.operationId, answerer);
+  }
+  return (operation, path, body) => answerers.get(operation.operationId)?.(operation, path, body);
+}
+
+function answererOf(spec: OpenApiDocument, duty: Duty, store: PoolStore, itemSchema: string, errors: Errors): StatefulAnswers | undefined {
+  const { role, resource, operation } = duty;
+  const success = Object.entries(operation.responses).find(([status]) => /^2\d\d$/.test(status));
+  if (!success) return undefined;
+  const status = Number(success[0]);
+  const mediaType = success[1].mediaTypes[0];
+  if (mediaType === undefined) return undefined;
+  // What the store keeps it has checked against the item schema; an answer of another schema (a list, a deleted
+  // pool) is checked here, since it too must be one the spec allows.
+  const schema = success[1].schema;
+  const validate = schema && schema !== itemSchema ? schemaValidator(spec, schema) : undefined;
+  const answer = <T>(stored: Stored<T>): Answer => {
+    if ("refused" in stored) {
+      if (stored.refused === "not-found") return errors.notFound(operation, stored.detail);
+      if (stored.refused === "exists") return errors.conflict(operation, stored.detail);
+      return errors.badRequest(operation, stored.detail);
+    }
+    const result = validate?.(stored.value);
+    if (result && !result.valid) {
+      const problems = result.problems.map((problem) => problem.message).join("; ");
+      throw new Error(`stateful mode answered ${operation.operationId} with a body the spec's ${schema} schema refuses: ${problems}`);
+    }
+    return { status, body: stored.value, mediaType };
+  };
+  const scopeOf = (path: Record<string, string>) => JSON.stringify(resource.scope.map((parameter) => path[parameter]));
+  const nameOf = (path: Record<string, string>) => path[resource.name] ?? "";
+
+  switch (role) {
+    case "create":
+      // The request body has passed the operation's schema, which is the create request's.
+      return (_operation, path, body) => answer(store.create(scopeOf(path), path, body as CreatePoolRequest));
+    case "show":
+      return (_operation, path) => answer(store.show(scopeOf(path), nameOf(path)));
+    case "update":
+      return (_operation, path, body) => answer(store.update(scopeOf(path), nameOf(path), body as UpdatePoolRequest));
+    case "delete":
+      return (_operation, path) => answer(store.delete(scopeOf(path), nameOf(path)));
+    case "list": {
+      const envelope = listEnvelope(spec, success[1], itemSchema);
+      return envelope && ((_operation, path) => answer({ value: envelope(store.list(scopeOf(path))) }));
+    }
+  }
+}
+
+/**
+ * How a list answer wraps its items: as they are when its schema is an array of the item schema; else as the
+ * property of that array type, in the answer's example (or the single values its schema's enums allow).
+ */
+function listEnvelope(spec: OpenApiDocument, response: ResponseDescription, itemSchema: string): ((items: unknown[]) => unknown) | undefined {
+  if (!response.schema) return undefined;
+  const itemRef = `#/components/schemas/${itemSchema}`;
+  const listsItems = (node: unknown) => {
+    const schema = deref(spec, node);
+    return schema.type === "array" && resolveRef(spec, schema.items).ref === itemRef;
+  };
+  const root = { $ref: `#/components/schemas/${response.schema}` };
+  if (listsItems(root)) return (items) => items;
+  const properties = deref(spec, root).properties;
+  const property = Object.entries(isObject(properties) ? properties : {}).find(([, node]) => listsItems(node))?.[0];
+  if (property === undefined) return undefined;
+  const base: JsonObject = {};
+  for (const [name, node] of Object.entries(isObject(properties) ? properties : {})) {
+    const schema = deref(spec, node);
+    if (Array.isArray(schema.enum) && schema.enum.length === 1) base[name] = schema.enum[0]!;
+    if (schema.const !== undefined) base[name] = schema.const;
+  }
+  const example = response.examples[0];
+  if (example !== undefined) Object.assign(base, namedExample<JsonObject>(spec, example));
+  return (items) => ({ ...base, [property]: items });
+}
