@@ -2,7 +2,8 @@
 // connection, so a client cannot make the mock buffer an unbounded body.
 import type { IncomingMessage } from "node:http";
 
-export type BodyResult = { kind: "read"; text: string } | { kind: "too-large" } | { kind: "broken" };
+/** `bytes` are the body exactly as it came (the proxy forwards them); `text` is the same read as UTF-8. */
+export type BodyResult = { kind: "read"; text: string; bytes: Buffer } | { kind: "too-large" } | { kind: "broken" };
 
 export function readBody(request: IncomingMessage, limit: number): Promise<BodyResult> {
   const declared = Number(request.headers["content-length"]);
@@ -26,7 +27,10 @@ export function readBody(request: IncomingMessage, limit: number): Promise<BodyR
         chunks.push(chunk);
       }
     };
-    const onEnd = () => finish({ kind: "read", text: Buffer.concat(chunks).toString("utf8") });
+    const onEnd = () => {
+      const bytes = Buffer.concat(chunks);
+      finish({ kind: "read", text: bytes.toString("utf8"), bytes });
+    };
     const onBroken = () => finish({ kind: "broken" });
     request.on("data", onData);
     request.on("end", onEnd);
