@@ -1,7 +1,7 @@
 // modelarts-pools-mock: serve the mock until Ctrl-C. Prints the URL on its first line of output, so a script can read it.
 import { parseArgs } from "node:util";
+import { DEFAULT_HOST, DEFAULT_PORT } from "./defaults.js";
 import { proxyReporting, PROXY_FLAGS, PROXY_USAGE } from "./proxy/cli-options.js";
-import { DEFAULT_HOST, DEFAULT_PORT, startMock } from "./server.js";
 
 const USAGE = `Usage: modelarts-pools-mock [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--stateful] [--dynamic [--seed <s>]]
        modelarts-pools-mock --proxy <upstream URL> [--proxy-strict] [--report <file>] [--upstream-timeout-ms <n>]
@@ -53,6 +53,8 @@ try {
 }
 
 try {
+  // Loaded only once the flags are good (it loads Prism, which takes a while), so a mistake is told at once.
+  const { startMock } = await import("./server.js");
   const generated = { dynamic: values.dynamic, ...(values.seed === undefined ? {} : { seed: values.seed }) };
   const mock = await startMock({ port, host: values.host, stateful: values.stateful, ...generated, ...proxy?.options });
   const mode = proxy?.mode ?? `${values.stateful ? "stateful" : "examples"} mode${values.dynamic ? ", dynamic answers" : ""}`;

@@ -10,7 +10,7 @@ const bin = fileURLToPath(new URL("../bin/modelarts-pools-mock.js", import.meta.
 const built = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 
 function run(args: string[]): { child: ChildProcess; url: Promise<string>; exit: Promise<number | null>; output: () => string } {
-  const cli = spawnUntil(process.execPath, [bin, ...args], { ready: /http:\/\/[^\s]+/, timeoutMs: 10_000 });
+  const cli = spawnUntil(process.execPath, [bin, ...args], { ready: /http:\/\/[^\s]+/, timeoutMs: 20_000 });
   const url = cli.ready.then((found) => found[0]);
   url.catch(() => undefined); // a run that is expected to fail never prints one; the tests that need it await it
   return { child: cli.child, url, exit: cli.exit, output: cli.output };
@@ -21,7 +21,7 @@ describe("modelarts-pools-mock", () => {
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`pnpm --filter @modelarts-pools/mock build\` before testing the CLI`);
   });
 
-  it.each(["SIGINT", "SIGTERM"] as const)("prints its loopback URL, serves, and exits 0 on %s", async (signal) => {
+  it.each(["SIGINT", "SIGTERM"] as const)("prints its loopback URL, serves, and exits 0 on %s", { timeout: 30_000 }, async (signal) => {
     const { child, url, exit } = run(["--port", "0"]);
     try {
       const base = await url;
@@ -35,7 +35,7 @@ describe("modelarts-pools-mock", () => {
     }
   });
 
-  it("serves stateful mode with --stateful", async () => {
+  it("serves stateful mode with --stateful", { timeout: 30_000 }, async () => {
     const { child, url, exit } = run(["--port", "0", "--stateful"]);
     try {
       const mock = { url: await url };
