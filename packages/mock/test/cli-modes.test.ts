@@ -45,7 +45,7 @@ describe("modelarts-pools-mock --proxy", () => {
   let gateway: Awaited<ReturnType<typeof startVerifyingGateway>>;
   let folder: string;
   beforeAll(async () => {
-    gateway = await startVerifyingGateway({ [accessKey]: secretKey }, { ...exampleOf("createdPool"), status: { phase: "Starting" } });
+    gateway = await startVerifyingGateway({ [accessKey]: secretKey }, { ...exampleOf<object>("createdPool"), status: { phase: "Starting" } });
     folder = mkdtempSync(join(tmpdir(), "mock-proxy-"));
   });
   afterAll(async () => {

@@ -29,7 +29,7 @@ describe("AK/SK through the proxy", () => {
   const violations: Violation[] = [];
   beforeAll(async () => {
     // The gateway answers a pool that drifts (a phase outside the enum), so there is a violation to look into.
-    gateway = await startVerifyingGateway({ [accessKey]: secretKey }, { ...exampleOf("createdPool"), status: { phase: "Starting" } });
+    gateway = await startVerifyingGateway({ [accessKey]: secretKey }, { ...exampleOf<object>("createdPool"), status: { phase: "Starting" } });
     mock = await startMock({ proxy: gateway.url, env, onViolation: (violation) => violations.push(violation) });
   });
   afterAll(async () => {
