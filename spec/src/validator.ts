@@ -7,6 +7,8 @@ import { isObject, operationsOf, resolveRef, type OpenApiDocument } from "./open
 export interface ValidationProblem {
   /** Where, written as a JavaScript accessor from the body: `spec.resources[0].count`, `metadata.labels["os.modelarts/name"]`. */
   field: string;
+  /** The same place as a JSON pointer into the body (RFC 6901): `/spec/resources/0/count`; the body itself is ``. */
+  pointer: string;
   /** The JSON Schema keyword that failed: `required`, `type`, `enum`, `pattern`, `additionalProperties`, … */
   rule: string;
   /** One sentence naming the field and the rule. */
@@ -98,39 +100,35 @@ function valueAt(body: unknown, segments: readonly string[]): unknown {
 function toProblem(error: ErrorObject, body: unknown): ValidationProblem {
   const at = pointerToSegments(error.instancePath);
   const params = error.params as Record<string, unknown>;
+  // A missing or unknown property is reported at the property, not at the object that lacks or holds it.
+  const problem = (segments: readonly string[], message: (field: string) => string): ValidationProblem => {
+    const field = accessor(segments);
+    return { field, pointer: toPointer(segments), rule: error.keyword, message: message(field) };
+  };
   switch (error.keyword) {
-    case "required": {
-      const field = accessor([...at, String(params.missingProperty)]);
-      return { field, rule: "required", message: `${field} is required` };
-    }
+    case "required":
+      return problem([...at, String(params.missingProperty)], (field) => `${field} is required`);
     case "additionalProperties":
     case "unevaluatedProperties": {
       const name = String(params.additionalProperty ?? params.unevaluatedProperty);
-      const field = accessor([...at, name]);
-      return { field, rule: error.keyword, message: `${field} is not a known field (${error.keyword}: false)` };
+      return problem([...at, name], (field) => `${field} is not a known field (${error.keyword}: false)`);
     }
     case "enum": {
-      const field = accessor(at);
       const allowed = (params.allowedValues as unknown[]).map((value) => JSON.stringify(value)).join(", ");
-      return { field, rule: "enum", message: `${field} must be one of ${allowed}` };
+      return problem(at, (field) => `${field} must be one of ${allowed}`);
     }
     case "type": {
-      const field = accessor(at);
       const value = valueAt(body, at);
+      // A number of the wrong kind, not of the wrong type: say so, or "must be of type integer" puzzles the sender.
       if (typeof value === "number" && !Number.isFinite(value)) {
-        // A number of the wrong kind, not of the wrong type: say so, or "must be of type integer" puzzles the sender.
-        return { field, rule: "type", message: `${field} must be a finite ${String(params.type)}, not ${String(value)}` };
+        return problem(at, (field) => `${field} must be a finite ${String(params.type)}, not ${String(value)}`);
       }
-      return { field, rule: "type", message: `${field} must be of type ${String(params.type)}` };
+      return problem(at, (field) => `${field} must be of type ${String(params.type)}`);
     }
-    case "pattern": {
-      const field = accessor(at);
-      return { field, rule: "pattern", message: `${field} must match the pattern ${String(params.pattern)}` };
-    }
-    default: {
-      const field = accessor(at);
-      return { field, rule: error.keyword, message: `${field} ${error.message ?? "is invalid"} (${error.keyword})` };
-    }
+    case "pattern":
+      return problem(at, (field) => `${field} must match the pattern ${String(params.pattern)}`);
+    default:
+      return problem(at, (field) => `${field} ${error.message ?? "is invalid"} (${error.keyword})`);
   }
 }
 

@@ -23,6 +23,7 @@ describe("createPool request bodies", () => {
     delete body.metadata.labels["os.modelarts/name"];
     expect(problems(validateCreate(body))).toContainEqual({
       field: 'metadata.labels["os.modelarts/name"]',
+      pointer: "/metadata/labels/os.modelarts~1name",
       rule: "required",
       message: 'metadata.labels["os.modelarts/name"] is required',
     });
@@ -40,7 +41,12 @@ describe("createPool request bodies", () => {
     const body = createBody();
     body.spec.resources[0].count = "1";
     expect(problems(validateCreate(body))).toContainEqual(
-      expect.objectContaining({ field: "spec.resources[0].count", rule: "type", message: "spec.resources[0].count must be of type integer" }),
+      expect.objectContaining({
+        field: "spec.resources[0].count",
+        pointer: "/spec/resources/0/count",
+        rule: "type",
+        message: "spec.resources[0].count must be of type integer",
+      }),
     );
   });
 
@@ -53,7 +59,9 @@ describe("createPool request bodies", () => {
   it("refuses an unknown field in spec, such as the typo resouces", () => {
     const body = createBody();
     body.spec.resouces = body.spec.resources;
-    expect(problems(validateCreate(body))).toContainEqual(expect.objectContaining({ field: "spec.resouces", rule: "additionalProperties" }));
+    expect(problems(validateCreate(body))).toContainEqual(
+      expect.objectContaining({ field: "spec.resouces", pointer: "/spec/resouces", rule: "additionalProperties" }),
+    );
   });
 
   it("refuses an unknown field in the shared driver object of a request", () => {
@@ -153,6 +161,6 @@ describe("a request body behind a $ref", () => {
     };
     const validate = requestBodyValidators(document).createPool!["application/json"]!;
     expect(validate({ name: "pool-001" })).toEqual({ valid: true });
-    expect(problems(validate({}))).toEqual([{ field: "name", rule: "required", message: "name is required" }]);
+    expect(problems(validate({}))).toEqual([{ field: "name", pointer: "/name", rule: "required", message: "name is required" }]);
   });
 });

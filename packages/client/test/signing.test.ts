@@ -4,8 +4,8 @@ import { createPoolsClient, signRequest } from "../src/index.js";
 import { rawClientOf } from "../src/raw.js";
 import { canonicalRequest, canonicalUri, sdkDate, stringToSign } from "../src/signing.js";
 import { example } from "./support/fake-fetch.js";
-import { expectedAuthorization } from "./support/independent-signer.js";
-import { startVerifyingGateway } from "./support/verifying-gateway.js";
+import { expectedAuthorization } from "@modelarts-pools/test-support/independent-signer";
+import { startVerifyingGateway } from "@modelarts-pools/test-support/verifying-gateway";
 
 const accessKey = "QTWAOYTTINDUT2QVKYUC";
 const secretKey = "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc";

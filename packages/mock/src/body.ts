@@ -5,7 +5,8 @@
 import type { IncomingMessage } from "node:http";
 
 export type BodyResult =
-  | { kind: "read"; text: string }
+  /** `bytes` are the body exactly as it came (the proxy forwards them); `text` is the same read as UTF-8. */
+  | { kind: "read"; text: string; bytes: Buffer }
   /** `drained`: the whole body was read (and thrown away), so the connection can carry another request. */
   | { kind: "too-large"; drained: boolean }
   | { kind: "broken" };
@@ -42,7 +43,11 @@ export function readBody(request: IncomingMessage, limit: number): Promise<BodyR
         chunks.push(chunk);
       }
     };
-    const onEnd = () => finish(tooLarge ? { kind: "too-large", drained: true } : { kind: "read", text: Buffer.concat(chunks).toString("utf8") });
+    const onEnd = () => {
+      if (tooLarge) return finish({ kind: "too-large", drained: true });
+      const bytes = Buffer.concat(chunks);
+      finish({ kind: "read", text: bytes.toString("utf8"), bytes });
+    };
     const onBroken = () => finish({ kind: "broken" });
     request.on("data", onData);
     request.on("end", onEnd);

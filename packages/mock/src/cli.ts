@@ -1,13 +1,18 @@
 // modelarts-pools-mock: serve the mock until Ctrl-C. Prints the URL on its first line of output, so a script can read it.
 import { parseArgs } from "node:util";
-import { DEFAULT_HOST, DEFAULT_PORT, startMock } from "./server.js";
+import { DEFAULT_HOST, DEFAULT_PORT } from "./defaults.js";
+import { proxyReporting, PROXY_FLAGS, PROXY_USAGE } from "./proxy/cli-options.js";
 
-const USAGE = `Usage: modelarts-pools-mock [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--stateful]
+const USAGE = `Usage: modelarts-pools-mock [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--stateful] [--dynamic [--seed <s>]]
+       modelarts-pools-mock --proxy <upstream URL> [--proxy-strict] [--report <file>] [--upstream-timeout-ms <n>]
 
 Serves the ModelArts resource-pool API from its OpenAPI description, with every operation the spec has.
   --port <n>    port to listen on; 0 picks a free one (default ${DEFAULT_PORT})
   --host <addr> interface to listen on (default ${DEFAULT_HOST}, this machine only)
   --stateful    keep created pools in memory per project and answer from them
+  --dynamic     answer with data generated from the response schemas instead of the examples
+  --seed <s>    make the generated answers repeatable (with --dynamic, or Prefer: dynamic=true)
+${PROXY_USAGE}
   --help        print this text`;
 
 function fail(message: string): never {
@@ -22,6 +27,9 @@ try {
       port: { type: "string", default: String(DEFAULT_PORT) },
       host: { type: "string", default: DEFAULT_HOST },
       stateful: { type: "boolean", default: false },
+      dynamic: { type: "boolean", default: false },
+      seed: { type: "string" },
+      ...PROXY_FLAGS,
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -36,14 +44,27 @@ if (values.help) {
 const port = Number(values.port);
 if (!/^\d+$/.test(values.port) || port > 65_535) fail(`--port must be an integer from 0 to 65535, not ${values.port}`);
 
+if (values.seed !== undefined && values.seed.trim() === "") fail("--seed must not be empty");
+let proxy;
 try {
-  const mock = await startMock({ port, host: values.host, stateful: values.stateful });
-  process.stdout.write(`${mock.url}\nModelArts pools mock (${values.stateful ? "stateful" : "examples"} mode) listening; Ctrl-C stops it.\n`);
+  proxy = await proxyReporting(values);
+} catch (error) {
+  fail((error as Error).message);
+}
+
+try {
+  // Loaded only once the flags are good (it loads Prism, which takes a while), so a mistake is told at once.
+  const { startMock } = await import("./server.js");
+  const generated = { dynamic: values.dynamic, ...(values.seed === undefined ? {} : { seed: values.seed }) };
+  const mock = await startMock({ port, host: values.host, stateful: values.stateful, ...generated, ...proxy?.options });
+  const mode = proxy?.mode ?? `${values.stateful ? "stateful" : "examples"} mode${values.dynamic ? ", dynamic answers" : ""}`;
+  process.stdout.write(`${mock.url}\nModelArts pools mock (${mode}) listening; Ctrl-C stops it.\n${proxy ? `${proxy.note}\n` : ""}`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;
     stopping = true;
-    mock.close().then(
+    // The report is closed last, after the mock, which might still find a violation while it stops.
+    mock.close().then(() => proxy?.close()).then(
       () => process.exit(0),
       () => process.exit(1),
     );

@@ -8,7 +8,7 @@ import { corsHeaders, preflightHeaders } from "./cors.js";
 import type { CredentialsCheck } from "./credentials.js";
 import { readPreference } from "./prefer.js";
 import type { PrismEngine } from "./prism-engine.js";
-import type { Operation } from "./spec.js";
+import { findRoute, type Operation } from "./spec.js";
 import type { StatefulAnswers } from "./stateful.js";
 import { single } from "./headers.js";
 
@@ -136,23 +136,6 @@ function parseBody(context: HandlerContext, operation: Operation, contentType: s
 /** Prism spells methods in lower case, as the document does. */
 function lowerCase<Method extends string>(method: Method): Lowercase<Method> {
   return method.toLowerCase() as Lowercase<Method>;
-}
-
-type Route = { operation: Operation; params: Record<string, string> | undefined };
-
-function findRoute(operations: readonly Operation[], method: string, path: string): Route | undefined {
-  for (const operation of operations) {
-    if (operation.method !== method) continue;
-    const match = operation.pattern.exec(path);
-    if (!match) continue;
-    try {
-      const params = Object.fromEntries(operation.pathParameters.map(({ name }, index) => [name, decodeURIComponent(match[index + 1]!)]));
-      return { operation, params };
-    } catch {
-      return { operation, params: undefined };
-    }
-  }
-  return undefined;
 }
 
 function send(response: ServerResponse, answer: Answer, headers: Record<string, string>): void {

@@ -1,4 +1,5 @@
-// The Prefer header (RFC 7240) as Prism reads it: `code=404` picks the response, `example=NAME` the named example.
+// The Prefer header (RFC 7240) as Prism reads it: `code=404` picks the response, `example=NAME` the named example,
+// `dynamic=true` an answer generated from the response's schema instead of an example (`dynamic=false` the example).
 // Unlike Prism, a name alone is enough (the response holding that example is chosen), and a code or name the
 // operation does not have is a 400 naming it, not a problem+json 404 or 422.
 import type { Operation } from "./spec.js";
@@ -6,6 +7,8 @@ import type { Operation } from "./spec.js";
 export interface Preference {
   code?: number;
   exampleKey?: string;
+  /** Generate the answer from the schema (true) or take an example (false); absent: the mock's own setting. */
+  dynamic?: boolean;
 }
 
 export type PreferenceResult = { ok: true; preference: Preference } | { ok: false; problem: string };
@@ -36,6 +39,15 @@ export function readPreference(header: string | undefined, operation: Operation)
     }
     preference.code = holder;
     preference.exampleKey = name;
+  }
+
+  const dynamic = asked.get("dynamic");
+  if (dynamic !== undefined) {
+    if (dynamic !== "true" && dynamic !== "false") return { ok: false, problem: `Prefer: dynamic must be true or false, not ${dynamic}` };
+    if (dynamic === "true" && name !== undefined) {
+      return { ok: false, problem: `Prefer: example=${name} and dynamic=true ask for two different answers; send one of them` };
+    }
+    preference.dynamic = dynamic === "true";
   }
   return { ok: true, preference };
 }

@@ -11,11 +11,14 @@ import { DEFAULT_HOST, DEFAULT_PORT } from "./defaults.js";
 import { allowedRequestHeaders } from "./cors.js";
 import { credentialsCheck } from "./credentials.js";
 import { createHandler } from "./handler.js";
-import { createPrismEngine } from "./prism-engine.js";
+import { createPrismEngine, type GeneratorOptions } from "./prism-engine.js";
+import { createProxy } from "./proxy/handler.js";
+import { proxySettings, type ProxyOptions } from "./proxy/options.js";
 import { loadSpec, operationsOf } from "./spec.js";
 import { statefulAnswers } from "./stateful.js";
 
-export interface MockOptions {
+// `dynamic` and `seed` (generated answers), and the proxy mode's options: see prism-engine.ts and proxy/options.ts.
+export interface MockOptions extends GeneratorOptions, ProxyOptions {
   /** Port to listen on; 0 (the default) picks a free one. The CLI defaults to 4010. */
   port?: number;
   /** Interface to listen on; loopback unless told otherwise. */
@@ -76,10 +79,13 @@ export async function startMock(options: MockOptions = {}): Promise<Mock> {
   return {
     url: `http://${host}:${address.port}`,
     reload: async () => {
+      const previous = current;
       current = await answering(loadSpec(options.specPath), options);
+      previous.close();
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        current.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
@@ -92,18 +98,25 @@ async function answering(spec: OpenApiDocument, options: MockOptions) {
   const operations = operationsOf(api);
   const errors = errorsOf(spec, operations);
   const limits = { maxPools: options.maxPools ?? 10_000, maxStateBytes: options.maxStateBytes ?? DEFAULT_MAX_STATE_BYTES };
+  const bodyLimit = options.bodyLimit ?? 1024 * 1024;
+  const allowedHeaders = allowedRequestHeaders(api);
+  const onError = options.onError ?? ((error: unknown) => process.stderr.write(`modelarts-pools-mock: ${(error as Error)?.message ?? String(error)}\n`));
+  if (options.proxy !== undefined) {
+    const proxy = createProxy({ spec, operations, errors, allowedHeaders, onError }, proxySettings({ ...options, proxy: options.proxy }, bodyLimit));
+    return { handler: proxy.handler, errors, close: proxy.close };
+  }
   const handler = createHandler({
     operations,
     validators: requestBodyValidators(spec),
     errors,
     credentialsProblem: credentialsCheck(api.security),
-    prism: await createPrismEngine(spec),
+    prism: await createPrismEngine(spec, options),
     stateful: options.stateful ? statefulAnswers(spec, operations, errors, { ...limits, clock: options.clock ?? systemClock }) : undefined,
-    bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    allowedHeaders: allowedRequestHeaders(api),
-    onError: options.onError ?? ((error) => process.stderr.write(`modelarts-pools-mock: ${(error as Error)?.message ?? String(error)}\n`)),
+    bodyLimit,
+    allowedHeaders,
+    onError,
   });
-  return { handler, errors };
+  return { handler, errors, close: () => undefined };
 }
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -16,8 +16,32 @@ export function loadSpec(path = createRequire(import.meta.url).resolve("@modelar
   return JSON.parse(readFileSync(path, "utf8")) as OpenApiDocument;
 }
 
+/** The operations in the order requests are matched: a literal segment before a parameter (`/pools/count` before `/pools/{pool_name}`, were both there). */
 export function operationsOf(api: ApiDescription): Operation[] {
-  return Object.values(api.operations).map((operation) => ({ ...operation, pattern: templatePattern(operation.path) }));
+  const operations = Object.values(api.operations).map((operation) => ({ ...operation, pattern: templatePattern(operation.path) }));
+  return operations.sort((a, b) => a.pathParameters.length - b.pathParameters.length);
+}
+
+export interface Route {
+  operation: Operation;
+  /** The path parameters, percent-decoded; undefined when one is not valid percent-encoding. */
+  params: Record<string, string> | undefined;
+}
+
+/** The operation a request's method (upper-case) and path are, and its path parameters; the mock and its proxy route alike. */
+export function findRoute(operations: readonly Operation[], method: string, path: string): Route | undefined {
+  for (const operation of operations) {
+    if (operation.method !== method) continue;
+    const match = operation.pattern.exec(path);
+    if (!match) continue;
+    try {
+      const params = Object.fromEntries(operation.pathParameters.map(({ name }, index) => [name, decodeURIComponent(match[index + 1]!)]));
+      return { operation, params };
+    } catch {
+      return { operation, params: undefined };
+    }
+  }
+  return undefined;
 }
 
 /** `/v2/{project_id}/pools` → `^/v2/([^/]+)/pools$`: one segment per parameter, never a slash. */

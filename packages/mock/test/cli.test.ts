@@ -21,7 +21,7 @@ describe("modelarts-pools-mock", () => {
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`pnpm --filter @modelarts-pools/mock build\` before testing the CLI`);
   });
 
-  it.each(["SIGINT", "SIGTERM"] as const)("prints its loopback URL, serves, and exits 0 on %s", async (signal) => {
+  it.each(["SIGINT", "SIGTERM"] as const)("prints its loopback URL, serves, and exits 0 on %s", { timeout: 30_000 }, async (signal) => {
     const { child, url, exit } = run(["--port", "0"]);
     try {
       const base = await url;
@@ -35,7 +35,7 @@ describe("modelarts-pools-mock", () => {
     }
   });
 
-  it("serves stateful mode with --stateful", async () => {
+  it("serves stateful mode with --stateful", { timeout: 30_000 }, async () => {
     const { child, url, exit } = run(["--port", "0", "--stateful"]);
     try {
       const mock = { url: await url };

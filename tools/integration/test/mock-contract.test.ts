@@ -2,9 +2,9 @@
 // merge-patch enforcement, ModelArts error bodies, a stateful mode).
 import { startMock, type Mock } from "@modelarts-pools/mock";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createPoolsClient, ModelArtsApiError, type CreatePoolRequest, type PoolsAuth } from "../src/index.js";
-import { rawClientOf } from "../src/raw.js";
-import { example } from "./support/fake-fetch.js";
+import { createPoolsClient, ModelArtsApiError, type CreatePoolRequest, type PoolsAuth } from "@modelarts-pools/client";
+import { rawClientOf } from "@modelarts-pools/client/raw";
+import { example } from "./support/examples.js";
 
 function useMock(stateful: boolean): () => Mock {
   let mock: Mock | undefined;

@@ -10,7 +10,7 @@ import { startMock, type Mock } from "@modelarts-pools/mock";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { ensureNode24 } from "./support/node24.js";
 
-const packagesDir = fileURLToPath(new URL("../../", import.meta.url));
+const packagesDir = fileURLToPath(new URL("../../../packages/", import.meta.url));
 const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const tsc = fileURLToPath(new URL("../node_modules/.bin/tsc", import.meta.url));
 const pinnedPnpm = join(repoRoot, ".tools/node_modules/.bin/pnpm");

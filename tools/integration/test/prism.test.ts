@@ -1,9 +1,9 @@
 // The client against a bare Prism serving the bundled spec: Prism checks every request against the spec (body,
 // parameters, security) before it answers an example, so a 200 here means the request was what the spec describes.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { createPoolsClient, ModelArtsApiError, type PoolsAuth } from "../src/index.js";
-import { rawClientOf } from "../src/raw.js";
-import { example } from "./support/fake-fetch.js";
+import { createPoolsClient, ModelArtsApiError, type PoolsAuth } from "@modelarts-pools/client";
+import { rawClientOf } from "@modelarts-pools/client/raw";
+import { example } from "./support/examples.js";
 import { startPrism, type RunningServer } from "./support/prism.js";
 
 let prism: RunningServer;
