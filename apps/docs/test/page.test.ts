@@ -98,12 +98,14 @@ describe("the API reference in Chromium", { timeout: 30_000 }, () => {
   });
 
   test(`shows the "${lifecycleHeading}" section in the overview, its sample line for line as generated`, async () => {
+    // Loads the page itself, so that it passes alone and in any order.
+    await page.goto(docs.url, { waitUntil: "load" });
     const sidebar = page.locator('[data-component-name="Menu/Menu"]');
     await sidebar.getByText(lifecycleHeading, { exact: true }).click();
-    const heading = page.getByRole("heading", { name: lifecycleHeading, exact: true });
-    await heading.waitFor();
-    const code = page.locator('[data-component-name="Markdown/Markdown"]').filter({ has: heading }).locator("pre");
-    await expect(code.isVisible()).resolves.toBe(true);
+    // The heading's section holds the text below it; the heading's accessible name also carries its link's label.
+    const section = page.locator("[data-section-id]").filter({ has: page.getByRole("heading", { name: lifecycleHeading }) });
+    const code = section.locator("pre");
+    await code.waitFor();
     const lines = (await code.innerText()).split("\n").map((line) => line.trimEnd()).filter(Boolean);
     const sample = lifecycleSample(sampleContext(spec, documentedApi(spec)), operations);
     expect(sample).toContain("waitForPool");

@@ -64,9 +64,14 @@ function writeProject(dir: string, files: Record<string, string>): void {
   for (const [name, source] of Object.entries(files)) writeFileSync(join(dir, name), source);
 }
 
-/** tsc's diagnostics for one file of the project (tsc names the file at the start of each). */
+/** tsc's diagnostics for one file of a project it compiled from the project's folder (each line starts with the file). */
 function diagnosticsOf(compiled: Finished, file: string): string[] {
   return (compiled.stdout + compiled.stderr).split("\n").filter((line) => line.startsWith(`${file}(`));
+}
+
+/** tsc over the project in `dir`, run from there so that its diagnostics name the files as they are in it. */
+function compileProject(dir: string): Promise<Finished> {
+  return run(process.execPath, [tsc, "-p", "."], { cwd: dir, timeoutMs: 110_000 });
 }
 
 let mock: Mock;
@@ -112,7 +117,7 @@ describe("the TypeScript samples", () => {
       const files: Record<string, string> = { "lifecycle.ts": lifecycleSource() };
       for (const { api } of operations) files[`${api.operationId}.ts`] = sample(api.operationId, "TypeScript").source;
       writeProject(dir, files);
-      return run(process.execPath, [tsc, "-p", dir], { timeoutMs: 110_000 });
+      return compileProject(dir);
     })();
     return compiling;
   }
@@ -203,11 +208,11 @@ describe("the TypeScript samples", () => {
     expect(unknownMethod).toContain("pools.makePool(");
     const brokenDir = join(samplesDir, "typescript-broken");
     writeProject(brokenDir, { "misspelled.ts": misspelled, "unknownMethod.ts": unknownMethod });
-    const result = await run(process.execPath, [tsc, "-p", brokenDir]);
+    const result = await compileProject(brokenDir);
     expect(result.code).not.toBe(0);
     expect(diagnosticsOf(result, "misspelled.ts").join("\n")).toMatch(/resouces/);
     expect(diagnosticsOf(result, "unknownMethod.ts").join("\n")).toMatch(/makePool/);
-  }, 60_000);
+  }, 120_000);
 });
 
 describe("the curl samples", () => {
