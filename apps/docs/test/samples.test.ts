@@ -185,10 +185,10 @@ describe("the TypeScript samples", () => {
         `${poolName} is deleted`,
       ]);
 
-      // And the mock agrees: the pool is gone.
+      // And the mock agrees: the pool is gone (the project's path parameters as in the sample, the pool's name as printed).
       const show = findOperation(operations, "showPool");
       const path = show.api.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
-        name === "pool_name" ? poolName! : String(parameterExample(parameterOf(show, "path", name))),
+        context.clientParameters.includes(name) ? String(parameterExample(parameterOf(show, "path", name))) : poolName!,
       );
       const answer = await fetch(`${stateful.url}${path}`, { method: show.api.method, headers: { [context.tokenHeader]: token } });
       const notFound = namedExample(spec, show.api.responses["404"]!.examples[0]!);
