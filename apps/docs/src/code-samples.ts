@@ -1,142 +1,165 @@
-// Generates each operation's `x-codeSamples` from the spec's own named request examples: a TypeScript sample that
-// calls @modelarts-pools/client and a curl sample that calls the local mock. Method, path, parameter values, media
-// type, auth header and body all come from the spec, so a change there changes the samples with it.
+// Generates each operation's `x-codeSamples`: a TypeScript sample that calls @modelarts-pools/client and a curl sample
+// that calls the local mock. Method, path, parameter values, media type, token header and body all come from the
+// spec (describeApi and the spec's own examples), so a change there changes the samples with it.
+import { clientMethod } from "./client-methods.js";
 import { typescriptLiteral } from "./literal.js";
 import { mockUrl } from "./mock-server.js";
 import {
+  type ApiDescription,
   type CodeSample,
-  type Example,
-  type JsonValue,
+  type DocumentedApi,
+  type Json,
   type OpenApiDocument,
   type OperationEntry,
-  type Parameter,
-  type SecurityScheme,
+  type RequestExample,
   defaultServerUrl,
   deref,
+  isObject,
+  parameterDefault,
   parameterExample,
+  parameterOf,
+  schemaComponent,
 } from "./openapi.js";
 
 /** The environment variable both samples read the IAM token from, so no token is ever written into a sample. */
 export const tokenVariable = "MODELARTS_TOKEN";
 
-/** The client takes the project ID once, in createPoolsClient; every other path parameter is a method argument. */
-const clientConfigParameter = "project_id";
-
-export interface RequestExample {
-  name: string;
-  summary: string | undefined;
-  contentType: string;
-  value: JsonValue;
+/** What every sample of one document shares. */
+export interface SampleContext {
+  document: OpenApiDocument;
+  api: ApiDescription;
+  /** The regional endpoint the TypeScript samples call: the spec's first server, variables at their defaults. */
+  endpoint: string;
+  /** The header the token goes in. */
+  tokenHeader: string;
+  /** The path parameters every operation has (the project ID): the client takes them once, in createPoolsClient. */
+  clientParameters: string[];
 }
 
-export function requestExamplesOf(spec: OpenApiDocument, entry: OperationEntry): RequestExample[] {
-  if (!entry.operation.requestBody) return [];
-  const content = deref(spec, entry.operation.requestBody).content ?? {};
-  return Object.entries(content).flatMap(([contentType, media]) =>
-    Object.entries(media.examples ?? {}).map(([name, reference]) => {
-      const example = deref<Example>(spec, reference);
-      if (example.value === undefined) throw new Error(`${operationName(entry)}: example ${name} has no value`);
-      return { name, summary: example.summary, contentType, value: example.value };
-    }),
-  );
+/**
+ * The header the samples send the IAM token in: the API's first security scheme. The spec lists the token first; the
+ * AK/SK scheme after it needs a signature computed per request, which no sample line can show.
+ */
+export function tokenHeader(api: ApiDescription): string {
+  const [first] = api.security;
+  if (first?.in !== "header") throw new Error("the spec's first security scheme must be a header API key (the IAM token) for the samples");
+  return first.name;
 }
 
-function operationName(entry: OperationEntry): string {
-  if (!entry.operation.operationId) throw new Error(`${entry.method.toUpperCase()} ${entry.path}: needs an operationId`);
-  return entry.operation.operationId;
+export function sampleContext(document: OpenApiDocument, { api, operations }: DocumentedApi): SampleContext {
+  const [first, ...rest] = operations;
+  if (!first) throw new Error("the spec has no operations to document");
+  const names = (entry: OperationEntry) => entry.api.pathParameters.map((parameter) => parameter.name);
+  const clientParameters = names(first).filter((name) => rest.every((entry) => names(entry).includes(name)));
+  return { document, api, endpoint: defaultServerUrl(document), tokenHeader: tokenHeader(api), clientParameters };
 }
 
-function pathParameters(entry: OperationEntry): Parameter[] {
-  return [...entry.path.matchAll(/\{([^}]+)\}/g)].map(([, name]) => {
-    const parameter = entry.parameters.find((p) => p.in === "path" && p.name === name);
-    if (!parameter) throw new Error(`${operationName(entry)}: path parameter ${name} is not declared`);
-    return parameter;
+function exampleText(entry: OperationEntry, where: string, name: string): string {
+  const value = parameterExample(parameterOf(entry, where, name));
+  if (value === undefined) throw new Error(`${entry.api.operationId}: ${where} parameter ${name} needs an example for the code samples`);
+  return String(value);
+}
+
+/** Query parameters with an example, as the samples send them; one whose example is its default would change nothing. */
+function queryExamples(entry: OperationEntry): { name: string; value: string }[] {
+  return entry.api.queryParameters.flatMap(({ name }) => {
+    const parameter = parameterOf(entry, "query", name);
+    const value = parameterExample(parameter);
+    if (value === undefined || value === parameterDefault(parameter)) return [];
+    return [{ name, value: String(value) }];
   });
-}
-
-function exampleString(parameter: Parameter): string {
-  return String(parameterExample(parameter));
 }
 
 function camelCase(name: string): string {
   return name.replace(/[-_]+([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 }
 
-/** The header carrying the IAM token: the first header API key among the operation's security requirements. */
-export function tokenHeader(spec: OpenApiDocument, entry: OperationEntry): string {
-  const requirements = entry.operation.security ?? spec.security ?? [];
-  for (const requirement of requirements) {
-    for (const schemeName of Object.keys(requirement)) {
-      const reference = spec.components?.securitySchemes?.[schemeName];
-      const scheme = reference && deref<SecurityScheme>(spec, reference);
-      if (scheme?.type === "apiKey" && scheme.in === "header" && scheme.name && scheme.name !== "Authorization") {
-        return scheme.name;
-      }
-    }
-  }
-  throw new Error(`${operationName(entry)}: no header API key (token) among its security requirements`);
+/** The client answers a list operation with the list's `items` (listPools → Pool[]), not with the list itself. */
+function answersItems(context: SampleContext, entry: OperationEntry): boolean {
+  const success = Object.entries(entry.api.responses).find(([status]) => status.startsWith("2"))?.[1];
+  if (!success?.schema) return false;
+  const { properties } = schemaComponent(context.document, success.schema);
+  const items = isObject(properties) ? properties.items : undefined;
+  return items !== undefined && deref(context.document, items).type === "array";
 }
 
-function heading(example: RequestExample, comment: string): string {
-  return `${comment} ${example.summary ?? example.name}\n`;
-}
-
-export function typescriptSample(spec: OpenApiDocument, entry: OperationEntry, example: RequestExample): string {
-  const server = spec.servers?.[0];
-  if (!server) throw new Error("the spec needs a server for the TypeScript sample's endpoint");
-  const parameters = pathParameters(entry);
-  const projectId = parameters.find((p) => p.name === clientConfigParameter);
-  if (!projectId) throw new Error(`${operationName(entry)}: the client needs a ${clientConfigParameter} path parameter`);
-  const argumentsBefore = parameters.filter((p) => p !== projectId).map((p) => JSON.stringify(exampleString(p)));
-  const call = `pools.${operationName(entry)}(${[...argumentsBefore, typescriptLiteral(example.value)].join(", ")})`;
+/** The first lines of every TypeScript sample: the import, the token and the client. */
+export function clientSetup(context: SampleContext, entry: OperationEntry, title: string): string {
+  const options = context.clientParameters.map((name) => `  ${camelCase(name)}: ${JSON.stringify(exampleText(entry, "path", name))},\n`);
   return [
-    heading(example, "//"),
+    `// ${title}\n`,
     `import { createPoolsClient } from "@modelarts-pools/client";\n`,
     `\n`,
     `const token = process.env.${tokenVariable};\n`,
     `if (!token) throw new Error("Set ${tokenVariable} to an IAM token");\n`,
     `\n`,
     `const pools = createPoolsClient({\n`,
-    `  projectId: ${JSON.stringify(exampleString(projectId))},\n`,
+    ...options,
     `  // or the local mock: ${JSON.stringify(mockUrl)}\n`,
-    `  endpoint: ${JSON.stringify(defaultServerUrl(server))},\n`,
+    `  endpoint: ${JSON.stringify(context.endpoint)},\n`,
     `  auth: { token },\n`,
     `});\n`,
-    `\n`,
-    `const pool = await ${call};\n`,
-    `console.log(pool.metadata.name);\n`,
   ].join("");
+}
+
+/**
+ * The call of the operation's client method: its own path parameters (their examples, or the expressions given),
+ * then the body, then the query.
+ */
+export function clientCall(context: SampleContext, entry: OperationEntry, body: Json | undefined, pathArguments?: string[]): string {
+  const path =
+    pathArguments ??
+    entry.api.pathParameters
+      .filter(({ name }) => !context.clientParameters.includes(name))
+      .map(({ name }) => JSON.stringify(exampleText(entry, "path", name)));
+  const query = queryExamples(entry);
+  const queryObject: Json = Object.fromEntries(query.map(({ name, value }) => [name, value]));
+  const args = [...path, ...(body === undefined ? [] : [typescriptLiteral(body)]), ...(query.length ? [typescriptLiteral(queryObject)] : [])];
+  return `pools.${clientMethod(entry.api.operationId)}(${args.join(", ")})`;
+}
+
+function title(entry: OperationEntry, example: RequestExample | undefined): string {
+  return example?.summary ?? example?.name ?? entry.operation.summary;
+}
+
+export function typescriptSample(context: SampleContext, entry: OperationEntry, example: RequestExample | undefined): string {
+  const call = `await ${clientCall(context, entry, example?.value)}`;
+  const answer = answersItems(context, entry)
+    ? [`const found = ${call};\n`, `for (const pool of found) console.log(pool.metadata.name);\n`]
+    : [`const pool = ${call};\n`, `console.log(pool.metadata.name);\n`];
+  return [clientSetup(context, entry, title(entry, example)), `\n`, ...answer].join("");
 }
 
 function shellQuote(text: string): string {
   return `'${text.replaceAll("'", `'\\''`)}'`;
 }
 
-export function curlSample(spec: OpenApiDocument, entry: OperationEntry, example: RequestExample): string {
-  let path = entry.path;
-  for (const parameter of pathParameters(entry)) {
-    path = path.replace(`{${parameter.name}}`, encodeURIComponent(exampleString(parameter)));
-  }
-  return [
-    heading(example, "#"),
-    `curl -sS --fail-with-body -X ${entry.method.toUpperCase()} ${shellQuote(mockUrl + path)} \\\n`,
-    `  -H ${shellQuote(`Content-Type: ${example.contentType}`)} \\\n`,
-    `  -H "${tokenHeader(spec, entry)}: $${tokenVariable}" \\\n`,
-    `  --data-binary @- <<'JSON'\n`,
-    `${JSON.stringify(example.value, null, 2)}\n`,
-    `JSON\n`,
-  ].join("");
+export function curlSample(context: SampleContext, entry: OperationEntry, example: RequestExample | undefined): string {
+  let path = entry.api.path;
+  for (const { name } of entry.api.pathParameters) path = path.replace(`{${name}}`, encodeURIComponent(exampleText(entry, "path", name)));
+  const query = queryExamples(entry);
+  if (query.length > 0 && example) throw new Error(`${entry.api.operationId}: a curl sample with both a query and a body is not written yet`);
+  const lines = [
+    `curl -sS --fail-with-body -X ${entry.api.method} ${shellQuote(mockUrl + path)}`,
+    ...(example ? [`  -H ${shellQuote(`Content-Type: ${example.contentType}`)}`] : []),
+    `  -H "${context.tokenHeader}: $${tokenVariable}"`,
+    // -G puts the --data-urlencode pairs in the query string, encoded by curl, so they read as the API documents them.
+    ...(query.length ? [`  -G`, ...query.map(({ name, value }) => `  --data-urlencode ${shellQuote(`${name}=${value}`)}`)] : []),
+    ...(example ? [`  --data-binary @- <<'JSON'`] : []),
+  ];
+  const body = example ? `${JSON.stringify(example.value, null, 2)}\nJSON\n` : "";
+  return `# ${title(entry, example)}\n${lines.join(" \\\n")}\n${body}`;
 }
 
 /**
- * Both samples, from the operation's first named request example. Redoc 3 shows one sample per language beside
- * all the examples, so a second example would have no place of its own.
+ * Both samples. An operation with a body takes it from its first named request example: Redoc 3 shows one sample per
+ * language beside all the examples, so a second example would have no place of its own.
  */
-export function codeSamplesFor(spec: OpenApiDocument, entry: OperationEntry): CodeSample[] {
-  const [example] = requestExamplesOf(spec, entry);
-  if (!example) return [];
+export function codeSamplesFor(context: SampleContext, entry: OperationEntry): CodeSample[] {
+  const [example] = entry.requestExamples;
+  if (entry.api.requestMediaTypes.length > 0 && !example) throw new Error(`${entry.api.operationId}: its request body needs a named example for the code samples`);
   return [
-    { lang: "TypeScript", label: "TypeScript", source: typescriptSample(spec, entry, example) },
-    { lang: "curl", label: "curl", source: curlSample(spec, entry, example) },
+    { lang: "TypeScript", label: "TypeScript", source: typescriptSample(context, entry, example) },
+    { lang: "curl", label: "curl", source: curlSample(context, entry, example) },
   ];
 }

@@ -16,12 +16,13 @@ export function mockHowTo(tokenHeader: string): string {
   return `
 ## Try it against the local mock
 
-\`@modelarts-pools/mock\` answers both operations like the live API, from this description's own examples, at
-${mockUrl}. Start it with either command:
+\`@modelarts-pools/mock\` answers every operation below like the live API, from this description's own examples,
+at ${mockUrl}. Start it with either command:
 
 - \`npm start\` at the root of the modelarts-pools repository: serves the mock on ${mockUrl} and this page on
   http://${DEFAULT_HOST}:${DEFAULT_DOCS_PORT};
-- \`npx modelarts-pools-mock\` anywhere \`@modelarts-pools/mock\` is installed (\`--port\` picks another port).
+- \`npx modelarts-pools-mock\` anywhere \`@modelarts-pools/mock\` is installed (\`--port\` picks another port,
+  \`--stateful\` keeps the pools you create instead of answering examples).
 
 Every operation below has a curl sample that calls the mock as it stands, and a TypeScript sample using
 \`@modelarts-pools/client\` (set \`endpoint\` to ${mockUrl} to call the mock instead of the regional endpoint).

@@ -6,39 +6,17 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { mockUrl } from "../src/mock-server.ts";
-import { type Example, type OpenApiDocument, type OperationEntry, deref, operationsOf } from "../src/openapi.ts";
+import { sampleContext } from "../src/code-samples.ts";
+import { lifecycleHeading, lifecycleSample } from "../src/lifecycle.ts";
+import { type OperationEntry, documentedApi, documentedOperations, infoOf, serversOf } from "../src/openapi.ts";
 import { pagePath } from "../src/paths.ts";
 import { type DocsServer, serveDocs } from "../src/serve.ts";
 import { type Chromium, launchChromium } from "./support/chromium.ts";
-import { loadDecoratedSpec } from "./support/spec.ts";
+import { errorCodesOf, loadDecoratedSpec, parameterNames, requestFields } from "./support/spec.ts";
 
 const spec = loadDecoratedSpec();
-const operations = operationsOf(spec);
+const operations = documentedOperations(spec);
 const resultsDir = fileURLToPath(new URL("../test-results/", import.meta.url));
-
-/** Every error_code among the spec's response examples: what a reader must be able to find on the page. */
-function errorCodesOf(document: OpenApiDocument, entries: OperationEntry[]): string[] {
-  const codes = new Set<string>();
-  for (const { operation } of entries) {
-    for (const response of Object.values(operation.responses ?? {})) {
-      const content = deref<{ content?: Record<string, { examples?: Record<string, Example> }> }>(document, response as never).content ?? {};
-      for (const media of Object.values(content)) {
-        for (const example of Object.values(media.examples ?? {})) {
-          const value = deref<Example>(document, example).value as { error_code?: string } | undefined;
-          if (value?.error_code) codes.add(value.error_code);
-        }
-      }
-    }
-  }
-  return [...codes].sort();
-}
-
-function requestFields(entry: OperationEntry): string[] {
-  const body = deref(spec, entry.operation.requestBody!);
-  const [media] = Object.values(body.content ?? {});
-  const schema = deref<{ properties?: Record<string, unknown> }>(spec, media!.schema as never);
-  return Object.keys(schema.properties ?? {});
-}
 
 let docs: DocsServer;
 let browser: Chromium;
@@ -92,7 +70,7 @@ describe("the API reference in Chromium", { timeout: 30_000 }, () => {
     const response = await page.goto(docs.url, { waitUntil: "load" });
     expect(response?.status()).toBe(200);
     expect(response?.headers()["content-encoding"]).toBe("br");
-    await page.getByRole("heading", { name: new RegExp(spec.info.title) }).waitFor();
+    await page.getByRole("heading", { name: new RegExp(infoOf(spec).title) }).waitFor();
     // Redoc is interactive once its search box stops saying "Loading...".
     await page.getByText("Ctrl+K").waitFor();
     const interactive = await page.evaluate(() => performance.now());
@@ -113,19 +91,45 @@ describe("the API reference in Chromium", { timeout: 30_000 }, () => {
 
   test("lists the local mock as a server beside the regional endpoint, and says how to start it", async () => {
     const text = await page.locator("body").innerText();
-    expect(text).toContain(spec.servers![0]!.url);
+    expect(text).toContain(serversOf(spec)[0]!.url);
     expect(text).toContain(mockUrl);
     expect(text).toContain("npx modelarts-pools-mock");
     expect(text).toContain("npm start");
   });
 
+  test(`shows the "${lifecycleHeading}" section in the overview, its sample line for line as generated`, async () => {
+    // Loads the page itself, so that it passes alone and in any order.
+    await page.goto(docs.url, { waitUntil: "load" });
+    const sidebar = page.locator('[data-component-name="Menu/Menu"]');
+    await sidebar.getByText(lifecycleHeading, { exact: true }).click();
+    // The heading's section holds the text below it; the heading's accessible name also carries its link's label.
+    const section = page.locator("[data-section-id]").filter({ has: page.getByRole("heading", { name: lifecycleHeading }) });
+    const code = section.locator("pre");
+    await code.waitFor();
+    const lines = (await code.innerText()).split("\n").map((line) => line.trimEnd()).filter(Boolean);
+    const sample = lifecycleSample(sampleContext(spec, documentedApi(spec)), operations);
+    expect(sample).toContain("waitForPool");
+    expect(lines).toEqual(sample.split("\n").map((line) => line.trimEnd()).filter(Boolean));
+  });
+
   for (const entry of operations) {
     const { operationId, summary } = entry.operation;
 
-    test(`${operationId}: "${summary}" shows its request fields`, async () => {
+    if (entry.api.requestSchema) {
+      test(`${operationId}: "${summary}" shows its request fields`, async () => {
+        const section = await openOperation(entry);
+        for (const field of requestFields(spec, entry)) {
+          await expect(section.getByText(field, { exact: true }).first().isVisible(), field).resolves.toBe(true);
+        }
+      });
+    }
+
+    test(`${operationId}: "${summary}" shows its parameters`, async () => {
       const section = await openOperation(entry);
-      for (const field of requestFields(entry)) {
-        await expect(section.getByText(field, { exact: true }).first().isVisible(), field).resolves.toBe(true);
+      const names = parameterNames(entry);
+      expect(names.length, "every operation has parameters (the project ID at least)").toBeGreaterThan(0);
+      for (const name of names) {
+        await expect(section.getByText(name, { exact: true }).first().isVisible(), name).resolves.toBe(true);
       }
     });
 

@@ -1,29 +1,52 @@
 // The code samples on the page must work: the TypeScript ones compile (strict) against the real workspace packages
-// and run against a real mock, and the curl ones run with real curl against a real mock. Only the mock's host:port
-// (and, for TypeScript, the endpoint) is swapped in; everything else runs exactly as the page shows it.
+// and run against a real mock, the lifecycle sample runs a pool's whole life against the stateful mock, and the curl
+// ones run with real curl, against a real mock and against a server that records what they send. Only the host:port
+// (and, for TypeScript, the endpoint and the lifecycle's polling times) is swapped in; the rest runs as the page shows it.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Mock, startMock } from "@modelarts-pools/mock";
+import { namedExample } from "@modelarts-pools/spec/openapi";
 import { schemaValidator } from "@modelarts-pools/spec/validator";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { requestExamplesOf, tokenVariable } from "../src/code-samples.ts";
+import { clientMethod } from "../src/client-methods.ts";
+import { sampleContext, tokenVariable } from "../src/code-samples.ts";
+import { livePolling, pollingLine } from "../src/lifecycle.ts";
 import { mockUrl } from "../src/mock-server.ts";
-import { type CodeSample, defaultServerUrl, operationsOf } from "../src/openapi.ts";
+import { type CodeSample, type OperationEntry, defaultServerUrl, documentedApi, findOperation, isObject, parameterDefault, parameterExample, parameterOf } from "../src/openapi.ts";
+import { startRecorder } from "./support/recorder.ts";
+import { type Finished, run } from "./support/run.ts";
 import { loadDecoratedSpec, loadSpec } from "./support/spec.ts";
-import { run } from "./support/run.ts";
 
 const spec = loadDecoratedSpec();
-const operations = operationsOf(spec);
+const documented = documentedApi(spec);
+const operations = documented.operations;
+const context = sampleContext(spec, documented);
 const samplesDir = fileURLToPath(new URL("../test-results/samples/", import.meta.url));
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
-const env = { ...process.env, [tokenVariable]: "a-token-for-the-mock" };
+const token = "a-token-for-the-mock";
+const env = { ...process.env, [tokenVariable]: token };
 
 function sample(operationId: string, label: string): CodeSample {
-  const found = operations.find((o) => o.operation.operationId === operationId)?.operation["x-codeSamples"]?.find((s) => s.label === label);
+  const found = findOperation(operations, operationId).operation["x-codeSamples"]?.find((s) => s.label === label);
   if (!found) throw new Error(`${operationId} has no ${label} sample`);
   return found;
+}
+
+/** The lifecycle sample, as the overview shows it: the one ```ts block of the decorated description. */
+function lifecycleSource(): string {
+  const description = spec.info.description;
+  const source = typeof description === "string" ? /\n```ts\n([\s\S]*?)```\n/.exec(description)?.[1] : undefined;
+  if (!source) throw new Error("the overview has no ```ts block (the lifecycle sample)");
+  return source;
+}
+
+/** The status of the operation's success answer and the schema component it holds (Pool, PoolList, PoolDeletion). */
+function successSchema(entry: OperationEntry): string {
+  const schema = Object.entries(entry.api.responses).find(([status]) => status.startsWith("2"))?.[1].schema;
+  if (!schema) throw new Error(`${entry.api.operationId}: its success answer names no schema`);
+  return schema;
 }
 
 /** Writes the samples as a small strict TypeScript project inside this package, so they resolve the workspace packages. */
@@ -41,6 +64,16 @@ function writeProject(dir: string, files: Record<string, string>): void {
   for (const [name, source] of Object.entries(files)) writeFileSync(join(dir, name), source);
 }
 
+/** tsc's diagnostics for one file of a project it compiled from the project's folder (each line starts with the file). */
+function diagnosticsOf(compiled: Finished, file: string): string[] {
+  return (compiled.stdout + compiled.stderr).split("\n").filter((line) => line.startsWith(`${file}(`));
+}
+
+/** tsc over the project in `dir`, run from there so that its diagnostics name the files as they are in it. */
+function compileProject(dir: string): Promise<Finished> {
+  return run(process.execPath, [tsc, "-p", "."], { cwd: dir, timeoutMs: 110_000 });
+}
+
 let mock: Mock;
 beforeAll(async () => {
   mock = await startMock({ port: 0 });
@@ -49,73 +82,194 @@ afterAll(() => mock?.close());
 
 describe("x-codeSamples", () => {
   test("every operation has a TypeScript and a curl sample", () => {
-    expect(operations.length).toBeGreaterThan(0);
+    expect(operations.map(({ api }) => api.operationId).sort()).toEqual(Object.keys(documented.api.operations).sort());
     for (const { operation } of operations) {
       expect(operation["x-codeSamples"]?.map((s) => s.label), operation.operationId).toEqual(["TypeScript", "curl"]);
     }
   });
 
-  test("the curl sample sends the spec's own example body, byte for byte what JSON.stringify makes of it", () => {
+  test("the curl sample sends the spec's own example body, byte for byte what JSON.stringify makes of it; no body where the operation takes none", () => {
     for (const entry of operations) {
-      const [example] = requestExamplesOf(spec, entry);
-      const curl = sample(entry.operation.operationId!, "curl").source;
+      const [example] = entry.requestExamples;
+      const curl = sample(entry.api.operationId, "curl").source;
       const body = /<<'JSON'\n([\s\S]*)\nJSON\n$/.exec(curl)?.[1];
-      expect(body && JSON.parse(body), entry.operation.operationId).toEqual(example!.value);
+      if (entry.api.requestMediaTypes.length === 0) {
+        expect(example, entry.api.operationId).toBeUndefined();
+        expect(curl, entry.api.operationId).not.toMatch(/--data-binary|Content-Type/);
+      } else {
+        expect(body && JSON.parse(body), entry.api.operationId).toEqual(example!.value);
+      }
     }
   });
 
   test("are added to a copy: the bundled spec itself carries none", () => {
-    for (const { operation } of operationsOf(loadSpec())) expect(operation["x-codeSamples"]).toBeUndefined();
+    for (const { operation } of documentedApi(loadSpec()).operations) expect(operation["x-codeSamples"]).toBeUndefined();
   });
 });
 
 describe("the TypeScript samples", () => {
   const dir = join(samplesDir, "typescript");
+  let compiling: Promise<Finished> | undefined;
 
-  test("compile with tsc --strict against @modelarts-pools/client and run against the mock", async () => {
-    const files = Object.fromEntries(operations.map(({ operation }) => [`${operation.operationId}.ts`, sample(operation.operationId!, "TypeScript").source]));
-    writeProject(dir, files);
-    const compiled = await run(process.execPath, [tsc, "-p", dir]);
-    expect(compiled.stdout + compiled.stderr, "tsc output").toBe("");
-    expect(compiled.code).toBe(0);
+  /** One strict tsc run over every operation's sample and the lifecycle sample, shared by the tests below. */
+  function compiled(): Promise<Finished> {
+    compiling ??= (async () => {
+      const files: Record<string, string> = { "lifecycle.ts": lifecycleSource() };
+      for (const { api } of operations) files[`${api.operationId}.ts`] = sample(api.operationId, "TypeScript").source;
+      writeProject(dir, files);
+      return compileProject(dir);
+    })();
+    return compiling;
+  }
 
-    const regional = defaultServerUrl(spec.servers![0]!);
-    for (const { operation } of operations) {
-      const js = join(dir, "out", `${operation.operationId}.js`);
-      const source = readFileSync(js, "utf8");
-      expect(source, "the sample calls the regional endpoint").toContain(JSON.stringify(regional));
-      writeFileSync(js, source.replace(JSON.stringify(regional), JSON.stringify(mock.url)));
-      const ran = await run(process.execPath, [js], { env });
-      expect(ran.stderr, `${operation.operationId}.js stderr`).toBe("");
+  /** The compiled sample with only the endpoint swapped for the mock's (and any other swaps given). */
+  function compiledSample(name: string, mockBase: string, swaps: [string, string][] = []): string {
+    const js = join(dir, "out", `${name}.js`);
+    let source = readFileSync(js, "utf8");
+    const regional = JSON.stringify(defaultServerUrl(spec));
+    expect(source, "the sample calls the regional endpoint").toContain(regional);
+    source = source.replace(regional, JSON.stringify(mockBase));
+    for (const [from, to] of swaps) {
+      expect(source, `the compiled ${name} sample has ${from}`).toContain(from);
+      source = source.replace(from, to);
+    }
+    const runnable = join(dir, "out", `${name}.run.js`);
+    writeFileSync(runnable, source);
+    return runnable;
+  }
+
+  // This is the check of src/client-methods.ts: each sample calls the client method the map names for its operation.
+  test("compile with tsc --strict against @modelarts-pools/client, the lifecycle sample with them", async () => {
+    const result = await compiled();
+    expect(result.stdout + result.stderr, "tsc output").toBe("");
+    expect(result.code).toBe(0);
+  }, 120_000);
+
+  for (const entry of operations) {
+    const { operationId } = entry.api;
+    test(`${operationId}: calls pools.${clientMethod(operationId)} and runs against the mock`, async () => {
+      const result = await compiled();
+      expect(diagnosticsOf(result, `${operationId}.ts`), "tsc errors in this sample").toEqual([]);
+      expect(sample(operationId, "TypeScript").source).toContain(`await pools.${clientMethod(operationId)}(`);
+      const ran = await run(process.execPath, [compiledSample(operationId, mock.url)], { env });
+      expect(ran.stderr, `${operationId}.js stderr`).toBe("");
       expect(ran.code).toBe(0);
-      // The sample prints metadata.name of the pool the mock answered.
-      expect(ran.stdout.trim()).toMatch(/^[a-z][-a-z0-9]+$/);
+      // The sample prints metadata.name of each pool the mock answered.
+      const names = ran.stdout.trim().split("\n");
+      expect(names.length).toBeGreaterThan(0);
+      for (const name of names) expect(name).toMatch(/^[a-z][-a-z0-9]+$/);
+    }, 120_000);
+  }
+
+  test("the lifecycle sample runs a pool's whole life against the stateful mock: created, Running, scaled out, deleted, gone", async () => {
+    const result = await compiled();
+    expect(diagnosticsOf(result, "lifecycle.ts"), "tsc errors in the lifecycle sample").toEqual([]);
+    // Short phases and polling, so the life takes a moment; the generous time-out only catches a hang.
+    const lifecycleTimes = { stateful: true, creatingMs: 50, deletingMs: 50 };
+    const stateful = await startMock({ port: 0, ...lifecycleTimes });
+    try {
+      const polling = pollingLine({ intervalMs: 10, timeoutMs: 60_000 }).trim();
+      const script = compiledSample("lifecycle", stateful.url, [[pollingLine(livePolling).trim(), polling]]);
+      const ran = await run(process.execPath, [script], { env, timeoutMs: 90_000 });
+      expect(ran.stderr, "lifecycle.js stderr").toBe("");
+      expect(ran.code).toBe(0);
+
+      const scaleOut = findOperation(operations, "updatePool").requestExamples[0]!.value;
+      const resources = isObject(scaleOut) && isObject(scaleOut.spec) && Array.isArray(scaleOut.spec.resources) ? scaleOut.spec.resources : [];
+      const poolName = /^created (\S+)$/m.exec(ran.stdout)?.[1];
+      expect(poolName, ran.stdout).toMatch(/^[a-z][-a-z0-9]+$/);
+      expect(ran.stdout.trim().split("\n")).toEqual([
+        `created ${poolName}`,
+        `${poolName} is Running`,
+        ...resources.map((resource) => `${poolName} asks for ${isObject(resource) ? `${resource.count} × ${resource.flavor}` : ""}`),
+        `${poolName} is deleted`,
+      ]);
+
+      // And the mock agrees: the pool is gone (the project's path parameters as in the sample, the pool's name as printed).
+      const show = findOperation(operations, "showPool");
+      const path = show.api.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+        context.clientParameters.includes(name) ? String(parameterExample(parameterOf(show, "path", name))) : poolName!,
+      );
+      const answer = await fetch(`${stateful.url}${path}`, { method: show.api.method, headers: { [context.tokenHeader]: token } });
+      const notFound = namedExample(spec, show.api.responses["404"]!.examples[0]!);
+      expect(answer.status).toBe(404);
+      expect(isObject(notFound) && notFound.error_code).toBeTruthy();
+      expect(await answer.json()).toMatchObject({ error_code: isObject(notFound) ? notFound.error_code : undefined });
+    } finally {
+      await stateful.close();
     }
   }, 120_000);
 
-  test("a sample with a misspelled field does not compile (the check above can fail)", async () => {
-    const broken = sample("createPool", "TypeScript").source.replace("resources:", "resouces:");
-    expect(broken).toContain("resouces:");
-    writeProject(join(samplesDir, "typescript-broken"), { "createPool.ts": broken });
-    const compiled = await run(process.execPath, [tsc, "-p", join(samplesDir, "typescript-broken")]);
-    expect(compiled.code).not.toBe(0);
-    expect(compiled.stdout).toMatch(/resouces/);
-  }, 60_000);
+  test("a sample with a misspelled field, or calling a method the client does not have, does not compile (the checks above can fail)", async () => {
+    const createPool = sample("createPool", "TypeScript").source;
+    const misspelled = createPool.replace("resources:", "resouces:");
+    const unknownMethod = createPool.replace("pools.createPool(", "pools.makePool(");
+    expect(misspelled).toContain("resouces:");
+    expect(unknownMethod).toContain("pools.makePool(");
+    const brokenDir = join(samplesDir, "typescript-broken");
+    writeProject(brokenDir, { "misspelled.ts": misspelled, "unknownMethod.ts": unknownMethod });
+    const result = await compileProject(brokenDir);
+    expect(result.code).not.toBe(0);
+    expect(diagnosticsOf(result, "misspelled.ts").join("\n")).toMatch(/resouces/);
+    expect(diagnosticsOf(result, "unknownMethod.ts").join("\n")).toMatch(/makePool/);
+  }, 120_000);
 });
 
 describe("the curl samples", () => {
-  const validatePool = schemaValidator(spec as never, "Pool");
+  for (const entry of operations) {
+    const { operationId } = entry.api;
 
-  for (const operationId of ["createPool", "updatePool"]) {
-    test(`${operationId}: real curl against the mock answers a Pool`, async () => {
+    test(`${operationId}: real curl sends the method, path, query, token header and body the spec describes`, async () => {
+      const recorder = await startRecorder();
+      try {
+        const source = sample(operationId, "curl").source;
+        expect(source).toContain(mockUrl);
+        const ran = await run("bash", ["-c", source.replaceAll(mockUrl, recorder.url)], { env });
+        expect(ran.stderr, "curl reports no failure").toBe("");
+        expect(recorder.requests).toHaveLength(1);
+        const [sent] = recorder.requests;
+        const url = new URL(sent!.target, recorder.url);
+        expect(sent!.method).toBe(entry.api.method);
+        expect(decodeURIComponent(url.pathname)).toBe(
+          entry.api.path.replace(/\{([^}]+)\}/g, (_, name: string) => String(parameterExample(parameterOf(entry, "path", name)))),
+        );
+        // Every query pair is a query parameter of the operation, with the value it is documented with; each one with
+        // an example is sent, unless the example is the parameter's default.
+        for (const [name, value] of url.searchParams) expect(value, name).toBe(String(parameterExample(parameterOf(entry, "query", name))));
+        for (const { name } of entry.api.queryParameters) {
+          const parameter = parameterOf(entry, "query", name);
+          const documentedValue = parameterExample(parameter);
+          const sends = documentedValue !== undefined && documentedValue !== parameterDefault(parameter);
+          expect(url.searchParams.has(name), name).toBe(sends);
+        }
+        expect(sent!.headers[context.tokenHeader.toLowerCase()]).toBe(token);
+        const [example] = entry.requestExamples;
+        if (example) {
+          expect(sent!.headers["content-type"]).toBe(example.contentType);
+          expect(JSON.parse(sent!.body)).toEqual(example.value);
+        } else {
+          expect(sent!.body).toBe("");
+          expect(sent!.headers["content-type"]).toBeUndefined();
+        }
+      } finally {
+        await recorder.close();
+      }
+    }, 60_000);
+
+    test(`${operationId}: real curl against the mock answers a ${successSchema(entry)}`, async () => {
       const source = sample(operationId, "curl").source;
-      expect(source).toContain(mockUrl);
       const ran = await run("bash", ["-c", source.replaceAll(mockUrl, mock.url)], { env });
       expect(ran.stderr, "curl reports no failure").toBe("");
-      expect(ran.code).toBe(0);
-      expect(validatePool(JSON.parse(ran.stdout))).toEqual({ valid: true });
+      expect(ran.code, ran.stdout).toBe(0);
+      expect(schemaValidator(spec, successSchema(entry))(JSON.parse(ran.stdout))).toEqual({ valid: true });
     }, 60_000);
   }
+
+  test("listPools: the curl sample asks with the labelSelector of the spec's example", () => {
+    const list = findOperation(operations, "listPools");
+    const selector = parameterExample(parameterOf(list, "query", "labelSelector"));
+    expect(sample("listPools", "curl").source).toContain(`--data-urlencode 'labelSelector=${String(selector)}'`);
+  });
 
   test("the mock refuses the PATCH sample sent as application/json, so its Content-Type matters", async () => {
     const source = sample("updatePool", "curl").source.replace("application/merge-patch+json", "application/json");

@@ -1,0 +1,89 @@
+// The life of a pool as one TypeScript sample, shown in the page's overview: create a pool, wait until it is Running,
+// scale it out, delete it, wait until it is gone. The bodies are the spec's own request examples (the create example,
+// the scale-out example), the calls are the client's; the docs tests compile it against the client and run it against
+// the stateful mock.
+import { type SampleContext, clientCall, clientSetup, tokenVariable } from "./code-samples.js";
+import { mockUrl } from "./mock-server.js";
+import { type OperationEntry, type RequestExample, findOperation } from "./openapi.js";
+
+export const lifecycleHeading = "The life of a pool";
+
+/** How often `waitForPool` asks for the pool, and for how long at most. */
+export interface Polling {
+  intervalMs: number;
+  timeoutMs: number;
+}
+
+/** What the page shows: Terraform's practice against the live API, where a pool takes minutes to create or delete. */
+export const livePolling: Polling = { intervalMs: 15_000, timeoutMs: 90 * 60_000 };
+
+/** `15_000`, as a person would write it. */
+function numberLiteral(value: number): string {
+  if (!Number.isSafeInteger(value) || value <= 0) throw new Error(`polling times must be positive whole milliseconds, got ${value}`);
+  return String(value).replace(/\B(?=(\d{3})+$)/g, "_");
+}
+
+/** The sample's one line that sets the polling: the tests swap it for one with short times, as they swap the endpoint. */
+export function pollingLine({ intervalMs, timeoutMs }: Polling): string {
+  return `const polling = { intervalMs: ${numberLiteral(intervalMs)}, timeoutMs: ${numberLiteral(timeoutMs)} };\n`;
+}
+
+/** The steps' operations, by the spec's operationIds: the lifecycle is a sequence of them. */
+const steps = { create: "createPool", scale: "updatePool", remove: "deletePool" } as const;
+
+function firstRequestExample(entry: OperationEntry): RequestExample {
+  const [example] = entry.requestExamples;
+  if (!example) throw new Error(`${entry.api.operationId}: the lifecycle sample needs a named request example`);
+  return example;
+}
+
+export function lifecycleSample(context: SampleContext, operations: readonly OperationEntry[]): string {
+  const create = findOperation(operations, steps.create);
+  const scale = findOperation(operations, steps.scale);
+  const remove = findOperation(operations, steps.remove);
+  const created = firstRequestExample(create);
+  const scaledOut = firstRequestExample(scale);
+  const minutes = livePolling.timeoutMs / 60_000;
+  return [
+    clientSetup(context, create, "The life of a pool: create it, wait until it runs, scale it out, delete it, wait until it is gone"),
+    `\n`,
+    `// A pool takes minutes to create or delete: ask every ${livePolling.intervalMs / 1000} s, for ${minutes} minutes at most.\n`,
+    pollingLine(livePolling),
+    `\n`,
+    `// ${created.summary ?? created.name}\n`,
+    `const created = await ${clientCall(context, create, created.value, [])};\n`,
+    `const poolName = created.metadata.name;\n`,
+    "console.log(`created ${poolName}`);\n",
+    `\n`,
+    `// A new pool has no phase yet, then it is Creating; waitForPool rejects at once if it fails.\n`,
+    `const running = await pools.waitForPool(poolName, { until: "Running", ...polling });\n`,
+    "console.log(`${poolName} is ${running?.status.phase}`);\n",
+    `\n`,
+    `// ${scaledOut.summary ?? scaledOut.name}\n`,
+    `const scaled = await ${clientCall(context, scale, scaledOut.value, ["poolName"])};\n`,
+    "for (const { flavor, count } of scaled.spec.resources ?? []) console.log(`${poolName} asks for ${count} × ${flavor}`);\n",
+    `\n`,
+    `// The pool is Deleting, then gone: waitForPool "deleted" resolves once it answers 404.\n`,
+    `await ${clientCall(context, remove, undefined, ["poolName"])};\n`,
+    `await pools.waitForPool(poolName, { until: "deleted", ...polling });\n`,
+    "console.log(`${poolName} is deleted`);\n",
+  ].join("");
+}
+
+/** The overview's section: what the sample does, how to run it against the mock, and the sample itself. */
+export function lifecycleSection(context: SampleContext, operations: readonly OperationEntry[]): string {
+  return `
+## ${lifecycleHeading}
+
+Everything a pool goes through, with \`@modelarts-pools/client\`: create it, wait until it is \`Running\`, scale it
+out, delete it and wait until it is gone. \`waitForPool\` asks for the pool every \`intervalMs\` until it reaches the
+phase (or, with \`"deleted"\`, until it answers 404), and rejects at once on a failure phase or after \`timeoutMs\`.
+
+To run it against the local mock, start the mock with \`npx modelarts-pools-mock --stateful\` (it keeps the pools you
+create and moves them through their phases), set \`endpoint\` to ${mockUrl} and \`${tokenVariable}\` to any
+value.
+
+\`\`\`ts
+${lifecycleSample(context, operations)}\`\`\`
+`;
+}
