@@ -132,6 +132,7 @@ describe("the update page's annotations and the Pool's", () => {
       problems: [
         {
           field: 'metadata.annotations["os.modelarts/billing.mode"]',
+          pointer: "/metadata/annotations/os.modelarts~1billing.mode",
           rule: "enum",
           message: 'metadata.annotations["os.modelarts/billing.mode"] must be one of "0", "1"',
         },

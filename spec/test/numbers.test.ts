@@ -92,6 +92,7 @@ describe("numbers that are not finite", () => {
             setAt(bad, path, value);
             expect(problems(validate(bad))).toContainEqual({
               field: fieldName(path),
+              pointer: `/${path.join("/")}`,
               rule: "type",
               message: `${fieldName(path)} must be a finite integer, not ${String(value)}`,
             });
