@@ -25,9 +25,9 @@ const compilers = new WeakMap<object, Ajv2020>();
 function compilerFor(spec: OpenApiDocument): Ajv2020 {
   let ajv = compilers.get(spec);
   if (!ajv) {
-    // strict: false because OpenAPI schemas carry keywords JSON Schema does not know (example, discriminator, …);
-    // strictNumbers back on, which strict: false turns off: JSON's 1e400 parses as Infinity, which is no number a
-    // body may carry (it would be written back as null).
+    // strict: false because OpenAPI schemas carry keywords JSON Schema does not know (example, discriminator, …).
+    // It also turns strictNumbers off, and then `integer` and `number` accept Infinity and NaN: JSON such as `1e400`
+    // parses to Infinity, which no schema of the spec means and JSON.stringify writes back as null. So on again.
     ajv = new Ajv2020({ strict: false, strictNumbers: true, allErrors: true, validateSchema: false });
     ajv.addSchema(spec as object, SPEC_ID);
     compilers.set(spec, ajv);
@@ -71,21 +71,31 @@ export function toPointer(segments: readonly string[]): string {
 }
 
 function wrap(validate: ValidateFunction): BodyValidator {
-  return (body) => (validate(body) ? { valid: true } : { valid: false, problems: describe(validate.errors ?? []) });
+  return (body) => (validate(body) ? { valid: true } : { valid: false, problems: describe(validate.errors ?? [], body) });
 }
 
-function describe(errors: ErrorObject[]): ValidationProblem[] {
+function describe(errors: ErrorObject[], body: unknown): ValidationProblem[] {
   const problems = new Map<string, ValidationProblem>();
   for (const error of errors) {
     // allOf/$ref wrappers repeat their children's failures; the children say it better.
     if (error.keyword === "if" || error.keyword === "allOf") continue;
-    const problem = toProblem(error);
+    const problem = toProblem(error, body);
     problems.set(problem.message, problem);
   }
   return [...problems.values()];
 }
 
-function toProblem(error: ErrorObject): ValidationProblem {
+/** The value at a list of segments of the body, or undefined when there is none. */
+function valueAt(body: unknown, segments: readonly string[]): unknown {
+  let value = body;
+  for (const segment of segments) {
+    if (typeof value !== "object" || value === null) return undefined;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value;
+}
+
+function toProblem(error: ErrorObject, body: unknown): ValidationProblem {
   const at = pointerToSegments(error.instancePath);
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -106,6 +116,11 @@ function toProblem(error: ErrorObject): ValidationProblem {
     }
     case "type": {
       const field = accessor(at);
+      const value = valueAt(body, at);
+      if (typeof value === "number" && !Number.isFinite(value)) {
+        // A number of the wrong kind, not of the wrong type: say so, or "must be of type integer" puzzles the sender.
+        return { field, rule: "type", message: `${field} must be a finite ${String(params.type)}, not ${String(value)}` };
+      }
       return { field, rule: "type", message: `${field} must be of type ${String(params.type)}` };
     }
     case "pattern": {

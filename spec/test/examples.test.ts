@@ -17,7 +17,7 @@ function mediaExamples(path: string, method: string, where: string[], content: S
 }
 
 const cases: ExampleCase[] = operationsOf(spec).flatMap(({ path, method, operation: op }: Schema) => [
-  ...mediaExamples(path, method, ["requestBody"], op.requestBody.content),
+  ...mediaExamples(path, method, ["requestBody"], op.requestBody?.content ?? {}),
   ...Object.entries<Schema>(op.responses).flatMap(([status, response]) =>
     // Response components are $refs: validate against the schema they resolve to.
     Object.entries<Schema>(resolve(response).content).flatMap(([mediaType, media]) =>
@@ -34,7 +34,10 @@ describe("the spec's examples", () => {
   it("include the pages' examples and one per response", () => {
     const names = cases.map((c) => c.where.match(/"(\w+)"$/)![1]);
     expect(names.sort()).toEqual(
-      ["badRequest", "badRequest", "contentTypeNotSupported", "createDedicatedPool", "createdPool", "poolAlreadyExists", "poolNotFound", "scaleOutPool", "scaledPool"].sort(),
+      [
+        ...["badRequest", "badRequest", "contentTypeNotSupported", "createDedicatedPool", "createdPool", "poolAlreadyExists", "poolNotFound", "scaleOutPool", "scaledPool"],
+        ...["runningPool", "badRequest", "poolNotFound", "poolList", "badRequest", "deletingPool", "badRequest", "poolNotFound"],
+      ].sort(),
     );
   });
 

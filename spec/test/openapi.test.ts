@@ -95,7 +95,7 @@ describe("operationsOf", () => {
   });
 
   it("finds the bundled spec's operations", () => {
-    expect(operationsOf(spec).map((operation) => operation.operationId)).toEqual(["createPool", "updatePool"]);
+    expect(operationsOf(spec).map((operation) => operation.operationId)).toEqual(["listPools", "createPool", "showPool", "updatePool", "deletePool"]);
   });
 });
 

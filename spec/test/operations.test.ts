@@ -1,7 +1,7 @@
 // The one description of the operations that the client, the mock and the docs derive from: a small document that
 // shows each rule, then the bundled spec.
 import { describe, expect, it } from "vitest";
-import type { OpenApiDocument } from "../src/openapi.js";
+import { namedExample, type OpenApiDocument } from "../src/openapi.js";
 import { describeApi } from "../src/operations.js";
 import { spec } from "./spec.js";
 
@@ -118,6 +118,48 @@ describe("the bundled spec", () => {
       requestSchema: "UpdatePoolRequest",
     });
     expect(operations.updatePool!.responses["404"]!.examples).toContain("poolNotFound");
+  });
+
+  it("describes showPool, listPools and deletePool as their pages do", () => {
+    const userId = { name: "X-ModelArts-User-ID", required: false };
+    expect(operations.showPool).toMatchObject({
+      method: "GET",
+      path: "/v2/{project_id}/pools/{pool_name}",
+      headerParameters: [userId],
+      requestMediaTypes: [],
+      responses: { "200": { mediaTypes: ["application/json"], examples: ["runningPool"], schema: "Pool" } },
+    });
+    expect(operations.listPools).toMatchObject({
+      method: "GET",
+      path: "/v2/{project_id}/pools",
+      queryParameters: ["workspaceId", "labelSelector", "status"].map((name) => ({ name, required: false })),
+      headerParameters: [],
+      responses: { "200": { examples: ["poolList"], schema: "PoolList" } },
+    });
+    expect(operations.deletePool).toMatchObject({
+      method: "DELETE",
+      path: "/v2/{project_id}/pools/{pool_name}",
+      headerParameters: [userId],
+      requestMediaTypes: [],
+      responses: { "200": { examples: ["deletingPool"], schema: "PoolDeletion" } },
+    });
+  });
+
+  it("answers 404 ModelArts.50015001 wherever a pool name is given", () => {
+    const named = Object.values(operations).filter((op) => op.pathParameters.some((parameter) => parameter.name === "pool_name"));
+    expect(named.map((op) => op.operationId).sort()).toEqual(["deletePool", "showPool", "updatePool"]);
+    for (const op of named) {
+      const notFound = op.responses["404"];
+      expect(notFound, op.operationId).toMatchObject({ schema: "ModelArtsError", examples: ["poolNotFound"] });
+      expect(namedExample(spec, "poolNotFound")).toEqual({ error_code: "ModelArts.50015001", error_msg: "pool not found" });
+    }
+  });
+
+  it("has a named example for every answer of every operation", () => {
+    const bare = Object.values(operations).flatMap((op) =>
+      Object.entries(op.responses).filter(([, response]) => response.examples.length === 0).map(([status]) => `${op.operationId} ${status}`),
+    );
+    expect(bare).toEqual([]);
   });
 
   it("marks updatePool's contentTypeNotSupported as the answer to what HTTP calls 415, and nothing else", () => {

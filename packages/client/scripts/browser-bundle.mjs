@@ -1,15 +1,25 @@
-// The client as a browser app would ship it: esbuild bundle (openapi-fetch included), minified, then gzipped.
-// The bench reports the figure and a test holds it to the budget.
+// The client as a browser app would ship it: an esbuild bundle, minified, then gzipped. Two figures: the main
+// entry alone (what an app that calls createPool/updatePool ships; openapi-fetch is not in it), and the main entry
+// with the `./raw` one (what an app that also uses rawClientOf ships, openapi-fetch included). The bench reports
+// both and a test holds each to its budget.
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
-// 6 kB, read as 6000 bytes (the stricter reading of the target).
-export const budgetBytes = 6000;
+const source = (file) => JSON.stringify(fileURLToPath(new URL(`../src/${file}`, import.meta.url)));
 
-export async function browserBundle() {
+export const entries = {
+  /** `@modelarts-pools/client` */
+  main: { contents: `export * from ${source("index.ts")};`, budgetBytes: 4500 },
+  /** `@modelarts-pools/client` and `@modelarts-pools/client/raw` together: the main budget plus about 2.5 kB for
+   * openapi-fetch and the raw client's signing and redaction */
+  "main+raw": { contents: `export * from ${source("index.ts")}; export * from ${source("raw.ts")};`, budgetBytes: 7000 },
+};
+
+/** @param {keyof typeof entries} entry */
+export async function browserBundle(entry = "main") {
   const result = await build({
-    entryPoints: [fileURLToPath(new URL("../src/index.ts", import.meta.url))],
+    stdin: { contents: entries[entry].contents, resolveDir: fileURLToPath(new URL(".", import.meta.url)), loader: "ts" },
     bundle: true,
     minify: true,
     format: "esm",
@@ -17,7 +27,14 @@ export async function browserBundle() {
     target: "es2022",
     write: false,
     logLevel: "silent",
+    metafile: true,
   });
   const code = result.outputFiles[0].contents;
-  return { code: Buffer.from(code).toString("utf8"), minifiedBytes: code.length, gzippedBytes: gzipSync(code, { level: 9 }).length };
+  return {
+    code: Buffer.from(code).toString("utf8"),
+    /** The files the bundle is made of, relative to the package (node_modules paths for dependencies). */
+    inputs: Object.keys(result.metafile.inputs),
+    minifiedBytes: code.length,
+    gzippedBytes: gzipSync(code, { level: 9 }).length,
+  };
 }

@@ -1,16 +1,20 @@
-// createPoolsClient: the two pool operations over fetch. They call fetch directly rather than through
-// openapi-fetch, which keeps a call within a few percent of a hand-written fetch (see the README's benchmark);
-// openapi-fetch still serves `raw`.
+// createPoolsClient: the pool operations over fetch. They call fetch directly rather than through openapi-fetch,
+// which keeps a call within a few percent of a hand-written fetch (see the README's benchmark) and the bundle
+// small; openapi-fetch serves `rawClientOf` of the `./raw` entry. What an operation is on the wire (method, path,
+// media types, header names) comes from the spec through generated/operations.ts: a method here only says which
+// operation it is, what fills its path, and whether it may be repeated.
 import type { CreatePoolRequest, Pool, UpdatePoolRequest } from "@modelarts-pools/types";
 import { createAuthorizer, type PoolsAuth } from "./auth.js";
-import { encodeRfc3986 } from "./encoding.js";
+import { checkClock, sleep, type Clock } from "./clock.js";
 import type { FailedCall } from "./errors.js";
+import { operations, userIdHeader, type Operation, type OperationId } from "./generated/operations.js";
 import { mergeHeaders } from "./headers.js";
-import { json, mergePatch } from "./media-types.js";
-import { createRawClient, type RawPoolsClient } from "./raw.js";
-import { retryDelay, retryPlan, sleep, type RetryOptions, type RetryPlan } from "./retry.js";
+import type { Redact } from "./redact.js";
+import { internalsOf } from "./internals.js";
+import { retryDelay, retryPlan, type RetryOptions, type RetryPlan } from "./retry.js";
 import { exchange } from "./send.js";
 import { requireText } from "./signing.js";
+import { checkSegment, fillPath, queryString } from "./url.js";
 
 export interface PoolsClientOptions {
   /** Project ID (the `{project_id}` of every path). */
@@ -21,7 +25,7 @@ export interface PoolsClientOptions {
   endpoint?: string;
   /** An IAM token (`X-Auth-Token`), or an access key pair for AK/SK signing. */
   auth?: PoolsAuth;
-  /** Sent as `X-ModelArts-User-ID` (workspace authentication). */
+  /** Sent as the operations' user ID header, `X-ModelArts-User-ID` (workspace authentication). */
   userId?: string;
   /** Defaults to the global fetch at call time. */
   fetch?: typeof fetch;
@@ -29,6 +33,11 @@ export interface PoolsClientOptions {
   timeoutMs?: number;
   /** Retries for updatePool; off unless given. createPool is never retried. */
   retry?: RetryOptions | false;
+  /**
+   * Where the client reads the time and sets its timers: the signature's X-Sdk-Date, an HTTP-date Retry-After,
+   * time-outs and the waits between retries. Defaults to the platform's (`Date.now`, `setTimeout`).
+   */
+  clock?: Clock;
 }
 
 export interface CallOptions {
@@ -44,12 +53,10 @@ export interface UpdatePoolOptions extends CallOptions {
 }
 
 export interface PoolsClient {
-  /** POST /v2/{project_id}/pools. Never retried: a repeated create could create a second pool. */
+  /** The spec's createPool operation. Never retried: a repeated create could create a second pool. */
   createPool(body: CreatePoolRequest, options?: CallOptions): Promise<Pool>;
-  /** PATCH /v2/{project_id}/pools/{pool_name} as a JSON merge patch. `poolName` is `metadata.name` of the pool. */
+  /** The spec's updatePool operation, a JSON merge patch. `poolName` is `metadata.name` of the pool. */
   updatePool(poolName: string, patch: UpdatePoolRequest, options?: UpdatePoolOptions): Promise<Pool>;
-  /** openapi-fetch, typed by the spec's `paths`, with the same endpoint, headers and authentication. */
-  readonly raw: RawPoolsClient;
   readonly endpoint: string;
   readonly projectId: string;
 }
@@ -60,7 +67,8 @@ function fail(message: string): never {
   throw new TypeError(`createPoolsClient: ${message}`);
 }
 
-function resolveEndpoint(region: string | undefined, endpoint: string | undefined): string {
+/** `redact` keeps a secret pasted into the wrong field out of the message that quotes the field. */
+function resolveEndpoint(region: string | undefined, endpoint: string | undefined, redact: Redact): string {
   if (endpoint !== undefined) {
     let url: URL | undefined;
     try {
@@ -70,12 +78,12 @@ function resolveEndpoint(region: string | undefined, endpoint: string | undefine
     }
     // The endpoint is quoted in every error message, so it must not carry credentials (nor echo them here).
     if (url?.username || url?.password) fail("endpoint must not contain a user name or password");
-    if (!url || !/^https?:$/.test(url.protocol)) fail(`endpoint must be an absolute http(s) URL, got ${JSON.stringify(endpoint)}`);
+    if (!url || !/^https?:$/.test(url.protocol)) fail(redact(`endpoint must be an absolute http(s) URL, got ${JSON.stringify(endpoint)}`));
     return url.href.replace(/\/+$/, "");
   }
   if (region === undefined) fail("region (for example cn-north-4) or endpoint is required");
   // A region is one DNS label; anything else would change the host the credentials go to.
-  if (typeof region !== "string" || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(region)) fail(`region must look like cn-north-4, got ${JSON.stringify(region)}`);
+  if (typeof region !== "string" || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(region)) fail(redact(`region must look like cn-north-4, got ${JSON.stringify(region)}`));
   return `https://modelarts.${region}.myhuaweicloud.com`;
 }
 
@@ -92,55 +100,70 @@ function checkBody(body: unknown, operation: string, schema: string): void {
 
 export function createPoolsClient(options: PoolsClientOptions): PoolsClient {
   const { projectId, userId } = options;
-  requireText(projectId, "createPoolsClient: projectId");
+  checkSegment(requireText(projectId, "createPoolsClient: projectId"), "createPoolsClient: projectId");
   if (userId !== undefined) requireText(userId, "createPoolsClient: userId");
-  const endpoint = resolveEndpoint(options.region, options.endpoint);
+  const clock = checkClock(options.clock, "createPoolsClient");
+  const auth = createAuthorizer(options.auth, projectId, clock);
+  const endpoint = resolveEndpoint(options.region, options.endpoint, auth.redactFor());
   const timeoutMs = checkTimeout(options.timeoutMs, "createPoolsClient") ?? defaultTimeoutMs;
   const clientRetry = retryPlan(options.retry, "createPoolsClient");
-  const auth = createAuthorizer(options.auth, projectId);
   const fetchImpl: typeof fetch = options.fetch ?? ((...args) => fetch(...args)); // the global one of the moment
-  const defaults: Record<string, string> = userId === undefined ? {} : { "x-modelarts-user-id": userId };
-  const poolsUrl = `${endpoint}/v2/${encodeRfc3986(projectId)}/pools`;
+  const defaults: Record<string, string> = userId === undefined ? {} : { [userIdHeader]: userId };
 
-  async function send(call: FailedCall, contentType: string, payload: unknown, callOptions: CallOptions, plan: RetryPlan | undefined): Promise<Pool> {
-    const callTimeout = checkTimeout(callOptions.timeoutMs, call.operation) ?? timeoutMs;
-    const body = JSON.stringify(payload);
-    for (let attempt = 0; ; attempt++) {
-      // Headers are built (and signed) again for every attempt: a signature carries its time.
-      const headers = await auth.apply({
-        method: call.method,
-        url: call.url,
-        // The operation's own Content-Type comes last: no extra header can turn a merge patch into application/json.
-        headers: mergeHeaders({ accept: json }, defaults, callOptions.headers, { "content-type": contentType }),
-        body,
-      });
-      try {
-        return (await exchange(call, fetchImpl, headers, body, callTimeout, callOptions.signal, auth.secrets)) as Pool;
-      } catch (error) {
-        const delay = plan && retryDelay(plan, attempt, error);
-        if (delay === undefined) throw error;
-        await sleep(delay, callOptions.signal);
+  /**
+   * One call of `operationId`: `pathValues` fill its path template after the project ID, `payload` is its body
+   * (ignored when it takes none), `query` gives its query parameters by their spec names. With a retry plan, the
+   * failures that another try can fix are repeated. Bad arguments throw before anything is sent.
+   */
+  function send(
+    operationId: OperationId,
+    pathValues: readonly string[],
+    payload: unknown,
+    callOptions: CallOptions,
+    plan?: RetryPlan,
+    query?: Record<string, unknown>,
+  ): Promise<unknown> {
+    const operation: Operation = operations[operationId];
+    const { method, accept, body: mediaType } = operation;
+    const url = endpoint + fillPath(operation.path, [projectId, ...pathValues], operationId) + queryString(operation.query, query);
+    const call: FailedCall = { operation: operationId, method, url };
+    const callTimeout = checkTimeout(callOptions.timeoutMs, operationId) ?? timeoutMs;
+    const body = mediaType === undefined ? undefined : JSON.stringify(payload);
+    const attempts = async () => {
+      for (let attempt = 0; ; attempt++) {
+        // Headers are built (and signed) again for every attempt: a signature carries its time.
+        const headers = await auth.apply({
+          method,
+          url,
+          // The operation's own Content-Type comes last: no extra header can turn a merge patch into JSON.
+          headers: mergeHeaders(accept === undefined ? undefined : { accept }, defaults, callOptions.headers, mediaType === undefined ? undefined : { "content-type": mediaType }),
+          body,
+        });
+        try {
+          return await exchange(call, fetchImpl, headers, body, callTimeout, callOptions.signal, auth.redactFor(headers), clock);
+        } catch (error) {
+          const delay = plan && retryDelay(plan, attempt, error);
+          if (delay === undefined) throw error;
+          await sleep(clock, delay, callOptions.signal);
+        }
       }
-    }
+    };
+    return attempts();
   }
 
-  return {
+  const client: PoolsClient = {
     endpoint,
     projectId,
-    raw: createRawClient(endpoint, fetchImpl, defaults, auth),
     createPool(body, callOptions = {}) {
       checkBody(body, "createPool", "CreatePoolRequest");
-      return send({ operation: "createPool", method: "POST", url: poolsUrl }, json, body, callOptions, undefined);
+      return send("createPool", [], body, callOptions) as Promise<Pool>;
     },
     updatePool(poolName, patch, callOptions = {}) {
-      // "." and ".." survive percent-encoding as dot segments, and URL parsing would drop them from the path.
-      if (typeof poolName !== "string" || /^\.{0,2}$/.test(poolName)) {
-        throw new TypeError('updatePool: poolName must be the metadata.name of a pool, not "", "." or ".."');
-      }
       checkBody(patch, "updatePool", "UpdatePoolRequest");
       const plan = callOptions.retry === undefined ? clientRetry : retryPlan(callOptions.retry, "updatePool");
-      const url = `${poolsUrl}/${encodeRfc3986(poolName)}`;
-      return send({ operation: "updatePool", method: "PATCH", url }, mergePatch, patch, callOptions, plan);
+      return send("updatePool", [poolName], patch, callOptions, plan) as Promise<Pool>;
     },
   };
+  internalsOf.set(client, { endpoint, fetch: fetchImpl, defaults, auth });
+  return client;
 }

@@ -1,7 +1,9 @@
 // The three ways a call can fail, told apart by class: the API answered with an error, no answer arrived, or the
 // answer took longer than the time-out. A caller's own AbortSignal rejects with the signal's reason, as fetch does.
 // Fields are `declare`d and set in the constructors, which keeps them out of the emitted class bodies (bytes in
-// every browser bundle).
+// every browser bundle). Every constructor takes what came from outside (the URL, the answer, the cause) through
+// a Redact (redact.ts) before it composes anything of it.
+import { keepAll, redactBody, redactedCause, type Redact } from "./redact.js";
 
 /** Which call failed; no headers, so no credentials. */
 export interface FailedCall {
@@ -28,9 +30,11 @@ export class ModelArtsCallError extends Error {
   declare readonly method: string;
   declare readonly url: string;
 
-  constructor(call: FailedCall, what: string, cause?: unknown) {
-    super(`${call.operation}: ${call.method} ${call.url} ${what}`, cause === undefined ? undefined : { cause });
-    Object.assign(this, call); // operation, method, url: shorter in the bundle than three assignments
+  /** `redact` takes the client's secrets out of the URL, `what` and the cause; the default keeps everything. */
+  constructor(call: FailedCall, what: string, cause?: unknown, redact: Redact = keepAll) {
+    const url = redact(call.url);
+    super(redact(`${call.operation}: ${call.method} ${url} ${what}`), cause === undefined ? undefined : { cause: redactedCause(cause, redact) });
+    Object.assign(this, call, { url }); // operation, method, url: shorter in the bundle than three assignments
   }
 }
 
@@ -50,20 +54,23 @@ export class ModelArtsApiError extends ModelArtsCallError {
   /** How long the answer's `Retry-After` asks to wait, in milliseconds. */
   declare readonly retryAfterMs: number | undefined;
 
-  constructor(call: FailedCall, answer: ErrorAnswer) {
-    const { status, statusText, body } = answer;
+  constructor(call: FailedCall, answer: ErrorAnswer, redact: Redact = keepAll) {
+    // The status text reaches only the message, which the base class redacts whole; the body and the request id
+    // are kept as fields, and the message quotes a cut of the body, so they are redacted here, before either.
+    const { status, statusText } = answer;
+    const body = redactBody(answer.body, redact);
     const field = (name: string): string | undefined => {
       const value = (body as Record<string, unknown> | null | undefined)?.[name]; // undefined on a string body too
       return typeof value === "string" ? value : undefined;
     };
     const code = field("error_code");
     const errorMessage = field("error_msg");
-    const requestId = answer.requestId ?? field("request_id");
+    const requestId = answer.requestId === undefined ? field("request_id") : redact(answer.requestId);
     const detail =
       code !== undefined
         ? `${code} ${errorMessage ?? ""}`.trim()
         : `${statusText}${body === undefined || body === "" ? "" : `: ${(typeof body === "string" ? body : JSON.stringify(body)).replace(/\s+/g, " ").trim().slice(0, bodyPreviewLength)}`}`;
-    super(call, `answered ${status} ${detail}${requestId ? ` (request id ${requestId})` : ""}`);
+    super(call, `answered ${status} ${detail}${requestId ? ` (request id ${requestId})` : ""}`, undefined, redact);
     this.status = status;
     this.code = code;
     this.errorMessage = errorMessage;
@@ -77,8 +84,8 @@ export class ModelArtsApiError extends ModelArtsCallError {
 export class ModelArtsNetworkError extends ModelArtsCallError {
   override readonly name = "ModelArtsNetworkError";
 
-  constructor(call: FailedCall, reason: string, cause: unknown) {
-    super(call, `got no answer: ${reason}`, cause);
+  constructor(call: FailedCall, reason: string, cause: unknown, redact?: Redact) {
+    super(call, `got no answer: ${reason}`, cause, redact);
   }
 }
 
@@ -87,8 +94,8 @@ export class ModelArtsTimeoutError extends ModelArtsCallError {
   override readonly name = "ModelArtsTimeoutError";
   declare readonly timeoutMs: number;
 
-  constructor(call: FailedCall, timeoutMs: number) {
-    super(call, `got no answer within ${timeoutMs} ms`);
+  constructor(call: FailedCall, timeoutMs: number, redact?: Redact) {
+    super(call, `got no answer within ${timeoutMs} ms`, undefined, redact);
     this.timeoutMs = timeoutMs;
   }
 }

@@ -1,7 +1,8 @@
 export { createPoolsClient } from "./client.js";
 export type { CallOptions, PoolsClient, PoolsClientOptions, UpdatePoolOptions } from "./client.js";
 export type { PoolsAuth } from "./auth.js";
-export type { RawPoolsClient } from "./raw.js";
+export { platformClock } from "./clock.js";
+export type { Clock } from "./clock.js";
 export type { RetryOptions } from "./retry.js";
 export { ModelArtsApiError, ModelArtsCallError, ModelArtsNetworkError, ModelArtsTimeoutError } from "./errors.js";
 export type { FailedCall } from "./errors.js";

@@ -31,8 +31,8 @@ export function retryPlan(options: RetryOptions | false | undefined, where: stri
   return plan;
 }
 
-/** `Retry-After` as delay-seconds or an HTTP date, in ms from `now`. */
-export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+/** `Retry-After` as delay-seconds or an HTTP date, in ms from `now` (the client's clock, see clock.ts). */
+export function parseRetryAfter(value: string | null, now: number): number | undefined {
   if (!value?.trim()) return undefined;
   const ms = /^\s*\d+\s*$/.test(value) ? Number(value) * 1000 : Date.parse(value) - now;
   return Number.isNaN(ms) ? undefined : Math.max(0, ms);
@@ -50,20 +50,4 @@ export function retryDelay(plan: RetryPlan, attempt: number, error: unknown, ran
   if (!(error instanceof ModelArtsApiError) || !retryableStatuses.has(error.status)) return undefined;
   if (error.retryAfterMs === undefined) return backoffMs(plan, attempt, random);
   return error.retryAfterMs > plan.maxRetryAfterMs ? undefined : Math.max(error.retryAfterMs, backoffMs(plan, attempt, random));
-}
-
-/** Waits, unless the caller aborts first. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    signal?.throwIfAborted(); // rejects the promise
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }

@@ -1,7 +1,8 @@
 // One HTTP exchange: send, read the whole answer within the time-out, and turn every way it can go wrong into
 // the matching error class.
+import type { Clock } from "./clock.js";
 import { ModelArtsApiError, ModelArtsNetworkError, ModelArtsTimeoutError, type FailedCall } from "./errors.js";
-import { redact, redactedCause, redactJson, rootMessage } from "./redact.js";
+import { rootMessage, type Redact } from "./redact.js";
 import { parseRetryAfter } from "./retry.js";
 
 /**
@@ -12,16 +13,17 @@ export async function exchange(
   call: FailedCall,
   fetch: typeof globalThis.fetch,
   headers: Record<string, string>,
-  body: string,
+  body: string | undefined,
   timeoutMs: number,
   signal: AbortSignal | undefined,
-  secrets: readonly string[],
+  redact: Redact,
+  clock: Clock,
 ): Promise<unknown> {
   if (signal?.aborted) throw signal.reason;
   // One controller carries both the time-out and the caller's signal, so the timer can be cleared as soon as the
   // body is read instead of lingering for timeoutMs.
   const controller = new AbortController();
-  const timer = Number.isFinite(timeoutMs) ? setTimeout(() => controller.abort(), timeoutMs) : undefined;
+  const timer = Number.isFinite(timeoutMs) ? clock.setTimeout(() => controller.abort(), timeoutMs) : undefined;
   const onAbort = () => controller.abort(signal?.reason);
   signal?.addEventListener("abort", onAbort, { once: true });
   let response: Response;
@@ -32,11 +34,10 @@ export async function exchange(
   } catch (error) {
     if (signal?.aborted) throw signal.reason;
     // Not the caller's signal, so the timer aborted it.
-    if (controller.signal.aborted) throw new ModelArtsTimeoutError(call, timeoutMs);
-    const cause = redactedCause(error, secrets);
-    throw new ModelArtsNetworkError(call, rootMessage(cause), cause);
+    if (controller.signal.aborted) throw new ModelArtsTimeoutError(call, timeoutMs, redact);
+    throw new ModelArtsNetworkError(call, rootMessage(error), error, redact);
   } finally {
-    clearTimeout(timer);
+    if (timer !== undefined) clock.clearTimeout(timer);
     signal?.removeEventListener("abort", onAbort);
   }
   if (response.ok && text !== "") {
@@ -47,18 +48,21 @@ export async function exchange(
     }
   }
   // Gateways and proxies answer HTML or plain text; the text is kept so the error still says something.
-  let answer: unknown = redact(text, secrets) || undefined;
+  let answer: unknown = text || undefined;
   try {
-    // Parsed first and redacted string by string: in the raw text a secret can hide behind JSON escapes ("\/").
-    answer = JSON.parse(text, (_, value: unknown) => redactJson(value, secrets));
+    answer = JSON.parse(text);
   } catch {
     // not JSON: keep the text
   }
-  throw new ModelArtsApiError(call, {
-    status: response.status,
-    statusText: response.ok ? "but not JSON" : response.statusText,
-    body: answer,
-    requestId: response.headers.get("x-request-id") ?? undefined,
-    retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
-  });
+  throw new ModelArtsApiError(
+    call,
+    {
+      status: response.status,
+      statusText: response.ok ? "but not JSON" : response.statusText,
+      body: answer,
+      requestId: response.headers.get("x-request-id") ?? undefined,
+      retryAfterMs: parseRetryAfter(response.headers.get("retry-after"), clock.now()),
+    },
+    redact,
+  );
 }

@@ -1,5 +1,6 @@
 // AK/SK request signing, "SDK-HMAC-SHA256" of the Huawei Cloud API Request Signing Guide. WebCrypto only, so the
 // same code signs in Node, Deno, Bun and browsers.
+import { platformClock } from "./clock.js";
 import { encodeRfc3986, hex, utf8 } from "./encoding.js";
 
 export interface AkSkCredentials {
@@ -93,7 +94,7 @@ export function createSigner(credentials: AkSkCredentials, where = "signRequest:
     credentials.securityToken === undefined ? undefined : requireText(credentials.securityToken, `${where}.securityToken`);
   let key: Promise<CryptoKey> | undefined;
 
-  return async (request, now = new Date()) => {
+  return async (request, now = new Date(platformClock.now())) => {
     key ??= crypto.subtle.importKey("raw", utf8(secretKey), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
     const url = new URL(request.url);
     const date = sdkDate(now);

@@ -1,14 +1,35 @@
 import { describe, expect, test } from "vitest";
-import { browserBundle, budgetBytes } from "../scripts/browser-bundle.mjs";
+import { browserBundle, entries } from "../scripts/browser-bundle.mjs";
 
-describe("the browser bundle of the client (esbuild, minified, gzipped, openapi-fetch included)", () => {
-  test(`stays within ${budgetBytes} bytes`, async () => {
-    const { gzippedBytes } = await browserBundle();
-    expect(gzippedBytes).toBeLessThanOrEqual(budgetBytes);
+const fromOpenapiFetch = (input: string) => /node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?openapi-fetch\//.test(input);
+
+describe("the browser bundle of the main entry (esbuild, minified, gzipped)", () => {
+  test(`stays within ${entries.main.budgetBytes} bytes`, async () => {
+    const { gzippedBytes } = await browserBundle("main");
+    expect(gzippedBytes).toBeLessThanOrEqual(entries.main.budgetBytes);
+  });
+
+  test("carries no openapi-fetch: that is the ./raw entry's", async () => {
+    const { inputs } = await browserBundle("main");
+    expect(inputs.some((input) => input.endsWith("src/client.ts"))).toBe(true);
+    expect(inputs.filter(fromOpenapiFetch)).toEqual([]);
   });
 
   test("needs nothing from Node: no node: imports, no require, no Buffer", async () => {
-    const { code } = await browserBundle();
+    const { code } = await browserBundle("main");
+    expect(code).not.toMatch(/["']node:|\brequire\(|\bBuffer\b/);
+  });
+});
+
+describe("the browser bundle of the main entry with ./raw (openapi-fetch included)", () => {
+  test(`stays within ${entries["main+raw"].budgetBytes} bytes`, async () => {
+    const { gzippedBytes, inputs } = await browserBundle("main+raw");
+    expect(inputs.some(fromOpenapiFetch)).toBe(true);
+    expect(gzippedBytes).toBeLessThanOrEqual(entries["main+raw"].budgetBytes);
+  });
+
+  test("needs nothing from Node either", async () => {
+    const { code } = await browserBundle("main+raw");
     expect(code).not.toMatch(/["']node:|\brequire\(|\bBuffer\b/);
   });
 });

@@ -81,6 +81,7 @@ describe("the packed packages in a scratch project", () => {
     node: expect.stringMatching(new RegExp(`^v${version}\\.`)),
     created: expect.stringMatching(/^consumer-\d+-[0-9a-f]{32}$/),
     count: 4,
+    rawCount: 5,
     conflict: "ModelArts.50015000",
     unreachable: "ModelArtsNetworkError",
     signature: "7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe",

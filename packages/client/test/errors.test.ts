@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { freePort } from "../../../scripts/lib/net.mjs";
 import { createPoolsClient, ModelArtsApiError, ModelArtsNetworkError, ModelArtsTimeoutError } from "../src/index.js";
 import { example, fakeFetch, jsonAnswer, silentFetch } from "./support/fake-fetch.js";
+import { manualClock } from "./support/manual-clock.js";
 
 const endpoint = "http://127.0.0.1:4010";
 
@@ -76,31 +77,46 @@ describe("failures without an answer are told apart", () => {
     expect(error.cause).toBeInstanceOf(Error);
   });
 
-  test("no answer within timeoutMs is a ModelArtsTimeoutError", async () => {
-    const { fetch, sent } = silentFetch();
-    const pools = createPoolsClient({ projectId: "p1", endpoint, fetch, timeoutMs: 20 });
-    const error = await pools.updatePool("x", {}).catch((e: unknown) => e);
+  test("no answer within timeoutMs is a ModelArtsTimeoutError, and not a moment earlier", async () => {
+    const time = manualClock();
+    const { fetch, sent, untilSent } = silentFetch();
+    const pools = createPoolsClient({ projectId: "p1", endpoint, fetch, timeoutMs: 20, clock: time.clock });
+    let settled = false;
+    const call = pools.updatePool("x", {}).catch((e: unknown) => e).finally(() => (settled = true));
+    await untilSent(1);
+    await time.untilTimer((timer) => timer.delay === 20, "the 20 ms time-out");
+    time.advance(19);
+    expect(sent[0]!.signal?.aborted).toBe(false);
+    time.advance(1);
+    const error = await call;
+    expect(settled).toBe(true);
     expect(error).toBeInstanceOf(ModelArtsTimeoutError);
     expect(error).toMatchObject({ timeoutMs: 20, message: `updatePool: PATCH ${endpoint}/v2/p1/pools/x got no answer within 20 ms` });
     expect(sent[0]!.signal?.aborted).toBe(true);
   });
 
   test("a call's own timeoutMs overrides the client's", async () => {
-    const pools = createPoolsClient({ projectId: "p1", endpoint, fetch: silentFetch().fetch, timeoutMs: 60_000 });
-    await expect(pools.createPool(example("createDedicatedPool"), { timeoutMs: 10 })).rejects.toBeInstanceOf(ModelArtsTimeoutError);
+    const time = manualClock();
+    const pools = createPoolsClient({ projectId: "p1", endpoint, fetch: silentFetch().fetch, timeoutMs: 60_000, clock: time.clock });
+    const call = pools.createPool(example("createDedicatedPool"), { timeoutMs: 10 });
+    await time.runTimer((timer) => timer.delay === 10, "the call's 10 ms time-out");
+    await expect(call).rejects.toBeInstanceOf(ModelArtsTimeoutError);
+    expect(time.elapsed()).toBe(10);
   });
 
-  test("the caller's AbortSignal rejects with its reason, not as a time-out", async () => {
-    const { fetch, sent } = silentFetch();
-    const pools = createPoolsClient({ projectId: "p1", endpoint, fetch, timeoutMs: 60_000 });
+  test("the caller's AbortSignal rejects with its reason, not as a time-out, and clears the time-out", async () => {
+    const time = manualClock();
+    const { fetch, sent, untilSent } = silentFetch();
+    const pools = createPoolsClient({ projectId: "p1", endpoint, fetch, timeoutMs: 60_000, clock: time.clock });
     const controller = new AbortController();
     const call = pools.updatePool("x", {}, { signal: controller.signal });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    await untilSent(1);
     controller.abort();
     const error = await call.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DOMException);
     expect((error as DOMException).name).toBe("AbortError");
     expect(sent[0]!.signal?.aborted).toBe(true);
+    expect(time.pending()).toEqual([]);
   });
 
   test("an already aborted signal sends nothing", async () => {

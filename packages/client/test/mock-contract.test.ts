@@ -3,6 +3,7 @@
 import { startMock, type Mock } from "@modelarts-pools/mock";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createPoolsClient, ModelArtsApiError, type CreatePoolRequest, type PoolsAuth } from "../src/index.js";
+import { rawClientOf } from "../src/raw.js";
 import { example } from "./support/fake-fetch.js";
 
 function useMock(stateful: boolean): () => Mock {
@@ -43,7 +44,7 @@ describe("static mode: the spec's examples", () => {
     expect(await sdkStyle.json()).toEqual(example("contentTypeNotSupported"));
     const pools = createPoolsClient({ projectId: "p1", endpoint: mock().url, auth: { token: "t" } });
     await expect(pools.updatePool("auto-pool-os-86c13962597848eeb29c5861153a391f", {})).resolves.toMatchObject({ kind: "Pool" });
-    const { response } = await pools.raw.PATCH("/v2/{project_id}/pools/{pool_name}", { params: { path: { project_id: "p1", pool_name: "x" } }, body: {} });
+    const { response } = await rawClientOf(pools).PATCH("/v2/{project_id}/pools/{pool_name}", { params: { path: { project_id: "p1", pool_name: "x" } }, body: {} });
     expect(response.status).toBe(200);
   });
 

@@ -2,6 +2,7 @@
 // parameters, security) before it answers an example, so a 200 here means the request was what the spec describes.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createPoolsClient, ModelArtsApiError, type PoolsAuth } from "../src/index.js";
+import { rawClientOf } from "../src/raw.js";
 import { example } from "./support/fake-fetch.js";
 import { startPrism, type RunningServer } from "./support/prism.js";
 
@@ -51,7 +52,7 @@ test("a request without credentials is refused, and the non-ModelArts error body
 
 test("raw reaches Prism with the same auth", async () => {
   const pools = createPoolsClient({ projectId: "p1", endpoint: prism.url, auth: { accessKey: "AK", secretKey: "SK-0123456789" } });
-  const { data, response } = await pools.raw.POST("/v2/{project_id}/pools", {
+  const { data, response } = await rawClientOf(pools).POST("/v2/{project_id}/pools", {
     params: { path: { project_id: "p1" } },
     body: example("createDedicatedPool"),
   });

@@ -1,5 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { createPoolsClient, type CreatePoolRequest } from "../src/index.js";
+import { rawClientOf } from "../src/raw.js";
+import { fillPath, queryString } from "../src/url.js";
 import { example, fakeFetch, jsonAnswer } from "./support/fake-fetch.js";
 
 const createBody = example("createDedicatedPool") as CreatePoolRequest;
@@ -52,17 +54,19 @@ describe("updatePool", () => {
     expect(sent[0]!.url).toBe(`http://127.0.0.1:4010/v2/p%2F1/pools/${segment}`);
   });
 
-  test.each([".", "..", ""])("refuses the pool name %j, which cannot be one path segment", (poolName) => {
-    const pools = createPoolsClient({ projectId: "p1", endpoint: "http://127.0.0.1:4010", fetch: fakeFetch().fetch });
-    expect(() => pools.updatePool(poolName, {})).toThrow('updatePool: poolName must be the metadata.name of a pool, not "", "." or ".."');
+  test.each([".", "..", ""])("refuses the pool name %j, which cannot be one path segment, before anything is sent", (poolName) => {
+    const { fetch, sent } = fakeFetch();
+    const pools = createPoolsClient({ projectId: "p1", endpoint: "http://127.0.0.1:4010", fetch });
+    expect(() => pools.updatePool(poolName, {})).toThrow('updatePool: pool_name must be one path segment: a non-empty string other than "." and ".."');
+    expect(sent).toHaveLength(0);
   });
 });
 
-describe("raw", () => {
+describe("rawClientOf (the ./raw entry)", () => {
   test("is openapi-fetch with the same endpoint, headers and auth, and PATCHes as a merge patch", async () => {
     const { fetch, sent } = fakeFetch(jsonAnswer(200, example("scaledPool")));
     const pools = createPoolsClient({ projectId: "p1", endpoint: "http://127.0.0.1:4010", auth: { token: "tok" }, userId: "u", fetch });
-    const { data, error } = await pools.raw.PATCH("/v2/{project_id}/pools/{pool_name}", {
+    const { data, error } = await rawClientOf(pools).PATCH("/v2/{project_id}/pools/{pool_name}", {
       params: { path: { project_id: "p1", pool_name: "pool-a" } },
       body: { spec: { resources: [{ flavor: "modelarts.vm.cpu.4ud", count: 3 }] } },
     });
@@ -70,6 +74,29 @@ describe("raw", () => {
     expect(data?.kind).toBe("Pool");
     expect(sent[0]).toMatchObject({ method: "PATCH", url: "http://127.0.0.1:4010/v2/p1/pools/pool-a" });
     expect(sent[0]!.headers).toMatchObject({ "content-type": "application/merge-patch+json", "x-auth-token": "tok", "x-modelarts-user-id": "u" });
+  });
+
+  test("gives one raw client per client, and none for an object that is not a client", () => {
+    const pools = createPoolsClient({ projectId: "p1", endpoint: "http://127.0.0.1:4010", fetch: fakeFetch().fetch });
+    expect(rawClientOf(pools)).toBe(rawClientOf(pools));
+    expect(rawClientOf(pools)).not.toBe(rawClientOf(createPoolsClient({ projectId: "p1", endpoint: "http://127.0.0.1:4010" })));
+    expect(() => rawClientOf({ ...pools })).toThrow("rawClientOf: pools must be a client made by createPoolsClient");
+    expect(Object.keys(pools)).not.toContain("raw");
+  });
+});
+
+describe("the URL of a call", () => {
+  test("fills the path template in order, each value one encoded segment", () => {
+    expect(fillPath("/v2/{project_id}/pools/{pool_name}", ["p/1", "a b"], "op")).toBe("/v2/p%2F1/pools/a%20b");
+    expect(() => fillPath("/v2/{project_id}/pools/{pool_name}", ["p1"], "getPool")).toThrow("getPool: pool_name must be one path segment");
+  });
+
+  test("encodes the query parameters the operation declares, in its order, and leaves out those not given", () => {
+    expect(queryString(["workspaceId", "labelSelector", "status"], { labelSelector: "os.modelarts/name=pool 1", workspaceId: "0", other: "x" })).toBe(
+      "?workspaceId=0&labelSelector=os.modelarts%2Fname%3Dpool%201",
+    );
+    expect(queryString(["status"], {})).toBe("");
+    expect(queryString(undefined, { status: "created" })).toBe("");
   });
 });
 
@@ -82,12 +109,14 @@ describe("options", () => {
   test.each([
     [{ projectId: "" , region: "cn-north-4" }, "createPoolsClient: projectId must be a non-empty string"],
     [{ projectId: "p" }, "createPoolsClient: region (for example cn-north-4) or endpoint is required"],
+    [{ projectId: "..", region: "cn-north-4" }, 'createPoolsClient: projectId must be one path segment: a non-empty string other than "." and ".."'],
     [{ projectId: "p", region: "evil.com/x" }, "createPoolsClient: region must look like cn-north-4"],
     [{ projectId: "p", endpoint: "not a url" }, 'createPoolsClient: endpoint must be an absolute http(s) URL, got "not a url"'],
     [{ projectId: "p", endpoint: "ftp://h" }, "createPoolsClient: endpoint must be an absolute http(s) URL"],
     [{ projectId: "p", endpoint: "https://user:secret@h" }, "createPoolsClient: endpoint must not contain a user name or password"],
     [{ projectId: "p", region: "r", timeoutMs: 0 }, "createPoolsClient: timeoutMs must be a number > 0"],
     [{ projectId: "p", region: "r", retry: { retries: -1 } }, "createPoolsClient: retry.retries must be a number ≥ 0"],
+    [{ projectId: "p", region: "r", clock: { now: () => 0 } }, "createPoolsClient: clock must have now, setTimeout and clearTimeout functions"],
     [{ projectId: "p", region: "r", auth: { token: "" } }, "createPoolsClient: auth.token must be a non-empty string"],
     [{ projectId: "p", region: "r", auth: { accessKey: "AK", secretKey: "" } }, "createPoolsClient: auth.secretKey must be a non-empty string"],
     [{ projectId: "p", region: "r", auth: { token: "t", accessKey: "AK", secretKey: "SK" } }, "createPoolsClient: auth must be either { token } or { accessKey, secretKey }"],

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, test } from "vitest";
 import { createPoolsClient, signRequest } from "../src/index.js";
+import { rawClientOf } from "../src/raw.js";
 import { canonicalRequest, canonicalUri, sdkDate, stringToSign } from "../src/signing.js";
 import { example } from "./support/fake-fetch.js";
 import { expectedAuthorization } from "./support/independent-signer.js";
@@ -165,7 +166,7 @@ describe("requests signed by the client, checked on arrival by the independent i
       const pools = createPoolsClient({ projectId: "p1", endpoint: gateway.url, userId: "u1", auth: { accessKey: "AK1", secretKey: "SK-one", securityToken: "sts" } });
       await pools.createPool(example("createDedicatedPool"));
       await pools.updatePool("pool a/é'(1)", example("scaleOutPool"), { headers: { "X-Trace-Id": "  t-1  " } });
-      const { response } = await pools.raw.PATCH("/v2/{project_id}/pools/{pool_name}", {
+      const { response } = await rawClientOf(pools).PATCH("/v2/{project_id}/pools/{pool_name}", {
         params: { path: { project_id: "p1", pool_name: "pool-b" } },
         body: { metadata: { annotations: { "os.modelarts/description": "größer" } } },
       });
@@ -177,6 +178,22 @@ describe("requests signed by the client, checked on arrival by the independent i
       const wrongKey = createPoolsClient({ projectId: "p1", endpoint: gateway.url, auth: { accessKey: "AK2", secretKey: "SK-one" } });
       await expect(wrongKey.updatePool("x", {})).rejects.toMatchObject({ status: 401, code: "APIGW.0301" });
       expect(gateway.received[3]!.verified).toBe(false);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  test("a header that a raw middleware of the user's adds is signed with the rest, and verifies", async () => {
+    const gateway = await startVerifyingGateway({ AK1: "SK-one" }, example("scaledPool"));
+    try {
+      const pools = createPoolsClient({ projectId: "p1", endpoint: gateway.url, auth: { accessKey: "AK1", secretKey: "SK-one" } });
+      const raw = rawClientOf(pools);
+      raw.use({ onRequest: ({ request }) => void request.headers.set("X-Trace-Id", "trace-1") });
+      const { response } = await raw.PATCH("/v2/{project_id}/pools/{pool_name}", { params: { path: { project_id: "p1", pool_name: "pool-a" } }, body: {} });
+      expect(response.status).toBe(200);
+      expect(gateway.received[0]).toMatchObject({ verified: true, unsigned: [] });
+      expect(gateway.received[0]!.headers["x-trace-id"]).toBe("trace-1");
+      expect(gateway.received[0]!.headers["authorization"]).toContain("x-trace-id");
     } finally {
       await gateway.close();
     }

@@ -1,6 +1,7 @@
 // A strict TypeScript program that uses the packed packages as an npm user would. It is compiled under
 // moduleResolution nodenext and bundler, then run against the mock; it prints what it saw as one JSON line.
 import { createPoolsClient, ModelArtsApiError, ModelArtsNetworkError, signRequest, type CreatePoolRequest, type Pool } from "@modelarts-pools/client";
+import { rawClientOf } from "@modelarts-pools/client/raw";
 import type { PoolPhase, PoolStatus, UpdatePoolRequest } from "@modelarts-pools/types";
 
 declare const process: { env: Record<string, string | undefined>; version: string };
@@ -28,6 +29,10 @@ const pools = createPoolsClient({ projectId: "consumer-project", endpoint: proce
 const created: Pool = await pools.createPool(body);
 const patch: UpdatePoolRequest = { spec: { resources: [{ flavor: "modelarts.vm.gpu.tnt004", count: 4 }] } };
 const updated = await pools.updatePool(created.metadata.name, patch);
+const { data: patchedByRaw } = await rawClientOf(pools).PATCH("/v2/{project_id}/pools/{pool_name}", {
+  params: { path: { project_id: pools.projectId, pool_name: created.metadata.name } },
+  body: { spec: { resources: [{ flavor: "modelarts.vm.gpu.tnt004", count: 5 }] } },
+});
 
 let conflict: string | undefined;
 try {
@@ -54,6 +59,7 @@ console.log(
     node: process.version,
     created: created.metadata.name,
     count: updated.spec.resources?.[0]?.count,
+    rawCount: patchedByRaw?.spec.resources?.[0]?.count,
     conflict,
     unreachable,
     signature: signed["Authorization"]?.split("Signature=")[1],

@@ -14,7 +14,12 @@ export interface paths {
             };
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Obtaining Resource Pools
+         * @description This API is used to obtain the resource pools of a project, optionally only those of a workspace, with matching
+         *     labels or in a given state of their creation. All of them come in one answer: the list has no pages.
+         */
+        get: operations["listPools"];
         put?: never;
         /**
          * Creating Resource Pools
@@ -37,18 +42,27 @@ export interface paths {
                  * @example 2e1ad4e4a7d24a6ba0e1a7d1c7e9b2c1
                  */
                 project_id: components["parameters"]["project_id"];
-                /**
-                 * @description Automatically generated resource pool name (`metadata.name` of the pool, not its name label).
-                 * @example auto-pool-os-86c13962597848eeb29c5861153a391f
-                 */
-                pool_name: components["parameters"]["pool_name"];
             };
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Obtaining a Resource Pool
+         * @description This API is used to obtain the details of a specified resource pool: its metadata, the resources it was asked
+         *     for and its status. A pool the project does not have is answered 404 `ModelArts.50015001`.
+         *
+         *     A freshly created pool may answer without `status.phase`; poll until the phase is `Running` (or a failure
+         *     phase) to know the pool is ready.
+         */
+        get: operations["showPool"];
         put?: never;
         post?: never;
-        delete?: never;
+        /**
+         * Deleting a Resource Pool
+         * @description This API is used to delete a specified resource pool. The answer is the pool with `metadata.deletionTimestamp`;
+         *     the pool then passes through the phase `Deleting` and disappears, after which showPool answers 404
+         *     `ModelArts.50015001` and listPools no longer lists it.
+         */
+        delete: operations["deletePool"];
         options?: never;
         head?: never;
         /**
@@ -65,164 +79,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * PoolLabelsCreation
-         * @description Resource pool labels. Labels are a string-to-string map: the keys below are documented, and real clients send
-         *     more (for example `os.modelarts/node.prefix`), so other keys are allowed when their values are strings.
-         */
-        PoolLabelsCreation: {
-            /**
-             * @description Workspace ID. The default value is 0.
-             * @default 0
-             */
-            "os.modelarts/workspace.id"?: string;
-            /**
-             * @description Name of a pool specified by a user. 4 to 64 characters: lower-case letters, digits and hyphens, starting with a
-             *     letter and not ending with a hyphen (pattern from API Explorer; the page states no rule).
-             */
-            "os.modelarts/name": string;
-        } & {
-            [key: string]: string;
-        };
-        /**
-         * PoolAnnotationsCreation
-         * @description Resource pool annotations. Annotations are a string-to-string map: the keys below are documented, and real
-         *     clients send more (for example `os.modelarts/auto.pay`), so other keys are allowed when their values are strings.
-         */
-        PoolAnnotationsCreation: {
-            /** @description Description of a resource pool. */
-            "os.modelarts/description"?: string;
-            /**
-             * @description Charging mode. The options are as follows: 0: Pay per use; 1: Yearly/Monthly.
-             * @enum {string}
-             */
-            "os.modelarts/billing.mode"?: "0" | "1";
-            /** @description Duration-based subscription period, for example, 2. This parameter is mandatory when Billing Mode is set to Yearly/Monthly. */
-            "os.modelarts/period.num"?: string;
-            /**
-             * @description Duration-based subscription type. The options are as follows: 2: month; 3: year. This parameter is mandatory when Billing Mode is set to Yearly/Monthly.
-             * @enum {string}
-             */
-            "os.modelarts/period.type"?: "2" | "3";
-            /**
-             * @description Whether to enable auto-renewal. The options are as follows: 0: auto-renewal disabled (default value).
-             * @default 0
-             * @enum {string}
-             */
-            "os.modelarts/auto.renew"?: "0";
-            /** @description Discount information selected by a subscriber in the CBC. */
-            "os.modelarts/promotion.info"?: string;
-            /** @description URL of the page that is displayed after the subscription order is paid. */
-            "os.modelarts/service.console.url"?: string;
-            /** @description Specifies the order ID. This parameter is mandatory when a yearly/monthly pool is created or the billing mode is changed. */
-            "os.modelarts/order.id"?: string;
-        } & {
-            [key: string]: string;
-        };
-        /**
-         * PoolMetadataCreation
-         * @description Metadata of a resource pool.
-         */
-        PoolMetadataCreation: {
-            labels: components["schemas"]["PoolLabelsCreation"];
-            annotations?: components["schemas"]["PoolAnnotationsCreation"];
-        };
-        /**
-         * PoolType
-         * @description Resource pool type. The options are as follows:
-         *
-         *     - `Dedicate`: physical resource pool, which uses a separate network and supports network connection, custom
-         *       drivers, and custom job types.
-         * @enum {string}
-         */
-        PoolType: "Dedicate";
-        /**
-         * PoolScope
-         * @description Job type. The options are as follows:
-         *
-         *     - `Train`: training job
-         *     - `Infer`: inference job
-         *     - `Notebook`: Notebook job
-         * @enum {string}
-         */
-        PoolScope: "Train" | "Infer" | "Notebook";
-        /**
-         * PoolResourceFlavor
-         * @description A resource specification of the pool and the number of resources of it.
-         */
-        PoolResourceFlavor: {
-            /** @description Resource flavor, for example, modelarts.vm.gpu.tnt004. */
-            flavor: string;
-            /** @description Number of resources of the corresponding specifications. */
-            count: number;
-        };
-        /**
-         * PoolNetworkCreation
-         * @description Specifies the network parameters of the resource pool. This parameter is mandatory for physical resource pools.
-         */
-        PoolNetworkCreation: {
-            /**
-             * @description Specifies the network name, that is, the value of metadata.name in the network details. When a user interface
-             *     creates a network by specifying the network name, the system automatically creates a subnet. The user cannot
-             *     create a subnet. By default, the system is created under the first subnet. 4 to 128 characters (API Explorer).
-             */
-            name: string;
-        };
-        /**
-         * PoolDriver
-         * @description Indicates the driver information of the resource pool.
-         */
-        PoolDriver: {
-            /**
-             * @description GPU driver version. This parameter is available when GPUs are used in a physical resource pool (the update
-             *     page: mandatory when the physical resource pool contains GPU specifications). For example, the GPU driver
-             *     version is 440.33.
-             */
-            gpuVersion?: string;
-            /** @description NPU driver version. This parameter is mandatory when the physical resource pool contains ascend specifications, for example, C78. */
-            npuVersion?: string;
-            /**
-             * @description Indicates the driver upgrade policy. The options are as follows:
-             *
-             *     - `force`: forcible upgrade. The node driver is upgraded immediately, which may affect the running jobs on the node.
-             *     - `idle`: secure upgrade. The driver is upgraded when no job is running on the node.
-             * @enum {string}
-             */
-            updateStrategy?: "force" | "idle";
-        };
-        /**
-         * PoolSpecCreation
-         * @description Description of a resource pool.
-         */
-        PoolSpecCreation: {
-            type: components["schemas"]["PoolType"];
-            /** @description Job type supported by the resource pool. Select at least one type. You can select all physical resource pools. */
-            scope: components["schemas"]["PoolScope"][];
-            /** @description List of resource specifications in the resource pool, including resource specifications and the number of resources of the corresponding specifications. */
-            resources: components["schemas"]["PoolResourceFlavor"][];
-            network: components["schemas"]["PoolNetworkCreation"];
-            /** @description List of job specifications supported by the resource pool. The content is the job specification name. */
-            jobFlavors?: string[];
-            driver?: components["schemas"]["PoolDriver"];
-        };
-        /**
-         * CreatePoolRequest
-         * @description Request body of Creating Resource Pools.
-         */
-        CreatePoolRequest: {
-            /**
-             * @description API version.
-             * @enum {string}
-             */
-            apiVersion: "v2";
-            /**
-             * @description Resource type. Options: Pool (resource pool).
-             * @enum {string}
-             */
-            kind: "Pool";
-            metadata: components["schemas"]["PoolMetadataCreation"];
-            spec?: components["schemas"]["PoolSpecCreation"];
-        };
         /**
          * PoolMetaLabels
          * @description Resource pool labels. A string-to-string map: real responses carry many more keys than the page lists (for
@@ -295,6 +151,25 @@ export interface components {
             annotations?: components["schemas"]["PoolMetaAnnotations"];
         };
         /**
+         * PoolType
+         * @description Resource pool type. The options are as follows:
+         *
+         *     - `Dedicate`: physical resource pool, which uses a separate network and supports network connection, custom
+         *       drivers, and custom job types.
+         * @enum {string}
+         */
+        PoolType: "Dedicate";
+        /**
+         * PoolScope
+         * @description Job type. The options are as follows:
+         *
+         *     - `Train`: training job
+         *     - `Infer`: inference job
+         *     - `Notebook`: Notebook job
+         * @enum {string}
+         */
+        PoolScope: "Train" | "Infer" | "Notebook";
+        /**
          * PoolNodeAz
          * @description An AZ of the pool and its number of nodes.
          */
@@ -323,6 +198,28 @@ export interface components {
         PoolNetwork: {
             /** @description Specifies the network name. When a user interface creates a network by specifying the network name, the system automatically creates a subnet. Users cannot create a subnet. By default, the system is created under the first subnet. */
             name?: string;
+        };
+        /**
+         * PoolDriver
+         * @description Indicates the driver information of the resource pool.
+         */
+        PoolDriver: {
+            /**
+             * @description GPU driver version. This parameter is available when GPUs are used in a physical resource pool (the update
+             *     page: mandatory when the physical resource pool contains GPU specifications). For example, the GPU driver
+             *     version is 440.33.
+             */
+            gpuVersion?: string;
+            /** @description NPU driver version. This parameter is mandatory when the physical resource pool contains ascend specifications, for example, C78. */
+            npuVersion?: string;
+            /**
+             * @description Indicates the driver upgrade policy. The options are as follows:
+             *
+             *     - `force`: forcible upgrade. The node driver is upgraded immediately, which may affect the running jobs on the node.
+             *     - `idle`: secure upgrade. The driver is upgraded when no job is running on the node.
+             * @enum {string}
+             */
+            updateStrategy?: "force" | "idle";
         };
         /**
          * PoolSpecModel
@@ -494,6 +391,24 @@ export interface components {
             status: components["schemas"]["PoolStatus"];
         };
         /**
+         * PoolList
+         * @description The pools of a project, as listPools answers them. All of them at once: the list has no pages.
+         */
+        PoolList: {
+            /**
+             * @description API version of a resource.
+             * @enum {string}
+             */
+            apiVersion: "v2";
+            /**
+             * @description Resource type. Options: PoolList (a list of resource pools).
+             * @enum {string}
+             */
+            kind: "PoolList";
+            /** @description Resource list, one Pool per entry (the page calls the entry PoolModel). */
+            items: components["schemas"]["Pool"][];
+        };
+        /**
          * ModelArtsError
          * @description The body of every ModelArts error answer.
          */
@@ -504,11 +419,172 @@ export interface components {
             error_msg: string;
         };
         /**
+         * PoolLabelsCreation
+         * @description Resource pool labels. Labels are a string-to-string map: the keys below are documented, and real clients send
+         *     more (for example `os.modelarts/node.prefix`), so other keys are allowed when their values are strings.
+         */
+        PoolLabelsCreation: {
+            /**
+             * @description Workspace ID. The default value is 0.
+             * @default 0
+             */
+            "os.modelarts/workspace.id"?: string;
+            /**
+             * @description Name of a pool specified by a user. 4 to 64 characters: lower-case letters, digits and hyphens, starting with a
+             *     letter and not ending with a hyphen (pattern from API Explorer; the page states no rule).
+             */
+            "os.modelarts/name": string;
+        } & {
+            [key: string]: string;
+        };
+        /**
+         * PoolAnnotationsCreation
+         * @description Resource pool annotations. Annotations are a string-to-string map: the keys below are documented, and real
+         *     clients send more (for example `os.modelarts/auto.pay`), so other keys are allowed when their values are strings.
+         */
+        PoolAnnotationsCreation: {
+            /** @description Description of a resource pool. */
+            "os.modelarts/description"?: string;
+            /**
+             * @description Charging mode. The options are as follows: 0: Pay per use; 1: Yearly/Monthly.
+             * @enum {string}
+             */
+            "os.modelarts/billing.mode"?: "0" | "1";
+            /** @description Duration-based subscription period, for example, 2. This parameter is mandatory when Billing Mode is set to Yearly/Monthly. */
+            "os.modelarts/period.num"?: string;
+            /**
+             * @description Duration-based subscription type. The options are as follows: 2: month; 3: year. This parameter is mandatory when Billing Mode is set to Yearly/Monthly.
+             * @enum {string}
+             */
+            "os.modelarts/period.type"?: "2" | "3";
+            /**
+             * @description Whether to enable auto-renewal. The options are as follows: 0: auto-renewal disabled (default value).
+             * @default 0
+             * @enum {string}
+             */
+            "os.modelarts/auto.renew"?: "0";
+            /** @description Discount information selected by a subscriber in the CBC. */
+            "os.modelarts/promotion.info"?: string;
+            /** @description URL of the page that is displayed after the subscription order is paid. */
+            "os.modelarts/service.console.url"?: string;
+            /** @description Specifies the order ID. This parameter is mandatory when a yearly/monthly pool is created or the billing mode is changed. */
+            "os.modelarts/order.id"?: string;
+        } & {
+            [key: string]: string;
+        };
+        /**
+         * PoolMetadataCreation
+         * @description Metadata of a resource pool.
+         */
+        PoolMetadataCreation: {
+            labels: components["schemas"]["PoolLabelsCreation"];
+            annotations?: components["schemas"]["PoolAnnotationsCreation"];
+        };
+        /**
+         * PoolResourceFlavor
+         * @description A resource specification of the pool and the number of resources of it.
+         */
+        PoolResourceFlavor: {
+            /** @description Resource flavor, for example, modelarts.vm.gpu.tnt004. */
+            flavor: string;
+            /** @description Number of resources of the corresponding specifications. */
+            count: number;
+        };
+        /**
+         * PoolNetworkCreation
+         * @description Specifies the network parameters of the resource pool. This parameter is mandatory for physical resource pools.
+         */
+        PoolNetworkCreation: {
+            /**
+             * @description Specifies the network name, that is, the value of metadata.name in the network details. When a user interface
+             *     creates a network by specifying the network name, the system automatically creates a subnet. The user cannot
+             *     create a subnet. By default, the system is created under the first subnet. 4 to 128 characters (API Explorer).
+             */
+            name: string;
+        };
+        /**
+         * PoolSpecCreation
+         * @description Description of a resource pool.
+         */
+        PoolSpecCreation: {
+            type: components["schemas"]["PoolType"];
+            /** @description Job type supported by the resource pool. Select at least one type. You can select all physical resource pools. */
+            scope: components["schemas"]["PoolScope"][];
+            /** @description List of resource specifications in the resource pool, including resource specifications and the number of resources of the corresponding specifications. */
+            resources: components["schemas"]["PoolResourceFlavor"][];
+            network: components["schemas"]["PoolNetworkCreation"];
+            /** @description List of job specifications supported by the resource pool. The content is the job specification name. */
+            jobFlavors?: string[];
+            driver?: components["schemas"]["PoolDriver"];
+        };
+        /**
+         * CreatePoolRequest
+         * @description Request body of Creating Resource Pools.
+         */
+        CreatePoolRequest: {
+            /**
+             * @description API version.
+             * @enum {string}
+             */
+            apiVersion: "v2";
+            /**
+             * @description Resource type. Options: Pool (resource pool).
+             * @enum {string}
+             */
+            kind: "Pool";
+            metadata: components["schemas"]["PoolMetadataCreation"];
+            spec?: components["schemas"]["PoolSpecCreation"];
+        };
+        /**
+         * PoolMetadataDeletion
+         * @description The metadata of a pool being deleted, as deletePool answers it. Open, like PoolMetadata.
+         */
+        PoolMetadataDeletion: {
+            /** @description Automatically generated resource pool name, which is equivalent to the pool ID (`metadata.name`). */
+            name: string;
+            /** @description Timestamp, for example, 2021-11-01T03:49:41Z, of the pool's creation. */
+            creationTimestamp?: string;
+            /**
+             * @description Timestamp, for example, 2021-11-01T03:49:41Z, of the moment the pool's deletion began. The page lists it
+             *     without saying whether every answer carries it, so it is optional here.
+             */
+            deletionTimestamp?: string;
+            labels?: components["schemas"]["PoolMetaLabels"];
+            annotations?: components["schemas"]["PoolMetaAnnotations"];
+        };
+        /**
+         * PoolDeletion
+         * @description A resource pool as deletePool answers it: a Pool whose metadata also says when its deletion began. The pool then
+         *     passes through the phase `Deleting` and disappears (showPool answers 404). Open, like Pool.
+         */
+        PoolDeletion: {
+            /**
+             * @description API version.
+             * @enum {string}
+             */
+            apiVersion: "v2";
+            /**
+             * @description Resource type. Options: Pool (resource pool).
+             * @enum {string}
+             */
+            kind: "Pool";
+            /** @description Metadata of a resource pool, with the moment its deletion began. */
+            metadata: components["schemas"]["PoolMetadataDeletion"];
+            /** @description Description of a resource pool, as it was when its deletion began. */
+            spec: components["schemas"]["PoolSpecModel"];
+            /** @description Status of a resource pool; its phase becomes `Deleting`. */
+            status: components["schemas"]["PoolStatus"];
+        };
+        /**
          * PoolAnnotationsUpdate
          * @description Resource pool annotations. Annotations are a string-to-string map: the keys below are documented, and other keys
          *     are allowed when their values are strings.
+         *
+         *     A patch sets the pool's annotations, so a value it sends must be one the pool's annotations may hold
+         *     (`PoolMetaAnnotations`): the update page lists no other keys, but where both pages document a key's values (for
+         *     example `os.modelarts/billing.mode`: `0` or `1`), an update cannot set anything else.
          */
-        PoolAnnotationsUpdate: {
+        PoolAnnotationsUpdate: ({
             /**
              * @description Description of a resource pool, specifying the application scenarios of the resource pool. The following
              *     special characters are not allowed: !<>=&"' (at most 100 characters, per API Explorer).
@@ -518,7 +594,7 @@ export interface components {
             "os.modelarts/order.id"?: string;
         } & {
             [key: string]: string;
-        };
+        }) & components["schemas"]["PoolMetaAnnotations"];
         /**
          * PoolMetadataUpdate
          * @description Metadata of a resource pool.
@@ -580,8 +656,8 @@ export interface components {
                 "application/json": components["schemas"]["ModelArtsError"];
             };
         };
-        /** @description Bad request (also the answer to a PATCH whose Content-Type is not application/merge-patch+json) */
-        UpdateBadRequest: {
+        /** @description Not found. */
+        PoolNotFound: {
             headers: {
                 [name: string]: unknown;
             };
@@ -589,8 +665,8 @@ export interface components {
                 "application/json": components["schemas"]["ModelArtsError"];
             };
         };
-        /** @description Not found. */
-        PoolNotFound: {
+        /** @description Bad request (also the answer to a PATCH whose Content-Type is not application/merge-patch+json) */
+        UpdateBadRequest: {
             headers: {
                 [name: string]: unknown;
             };
@@ -605,8 +681,41 @@ export interface components {
          * @example 2e1ad4e4a7d24a6ba0e1a7d1c7e9b2c1
          */
         project_id: string;
+        /**
+         * @description Workspace ID: only the pools of this workspace are listed. Without workspaces it is `0` (the default); with
+         *     workspaces, give the ID of the one in use.
+         * @example 0
+         */
+        workspaceId: string;
+        /**
+         * @description Resource pool tag filtering: only the pools whose labels match are listed, written as `key=value`, for example
+         *     `os.modelarts/name=pool-001` (several pairs separated by commas must all match). The page names the parameter
+         *     only; the form is the one public clients send.
+         * @example os.modelarts/name=pool-001
+         */
+        labelSelector: string;
+        /**
+         * @description Resource pool status: only the pools in this state of their creation are listed. Options:
+         *
+         *     - `created`: the pool was created.
+         *     - `failed`: the pool could not be created; such a pool is listed for three days.
+         *     - `creating`: the pool is being created.
+         * @example created
+         */
+        status: "created" | "failed" | "creating";
         /** @description Tenant ID. If there is a tenant ID, it will be used for workspace authentication. */
         "X-ModelArts-User-ID": string;
+        /**
+         * @description Automatically generated resource pool name, that is, the resource pool ID: `metadata.name` of the pool (not its
+         *     name label). 36 to 63 characters of lower-case letters, digits and hyphens, starting with a letter and not ending
+         *     with a hyphen: the range the "Obtaining a Resource Pool" page gives.
+         *
+         *     showPool and deletePool check that range. updatePool takes the same path parameter without it (the `pool_name`
+         *     parameter), because the "Updating a Resource Pool" page states no range and an update must behave as that page
+         *     describes.
+         * @example pool-001-86c13962597848eeb29c5861153a391f
+         */
+        pool_name_lifecycle: string;
         /**
          * @description Automatically generated resource pool name (`metadata.name` of the pool, not its name label).
          * @example auto-pool-os-86c13962597848eeb29c5861153a391f
@@ -617,22 +726,15 @@ export interface components {
     headers: never;
     pathItems: never;
 }
-export type PoolLabelsCreation = components['schemas']['PoolLabelsCreation'];
-export type PoolAnnotationsCreation = components['schemas']['PoolAnnotationsCreation'];
-export type PoolMetadataCreation = components['schemas']['PoolMetadataCreation'];
-export type PoolType = components['schemas']['PoolType'];
-export type PoolScope = components['schemas']['PoolScope'];
-export type PoolResourceFlavor = components['schemas']['PoolResourceFlavor'];
-export type PoolNetworkCreation = components['schemas']['PoolNetworkCreation'];
-export type PoolDriver = components['schemas']['PoolDriver'];
-export type PoolSpecCreation = components['schemas']['PoolSpecCreation'];
-export type CreatePoolRequest = components['schemas']['CreatePoolRequest'];
 export type PoolMetaLabels = components['schemas']['PoolMetaLabels'];
 export type PoolMetaAnnotations = components['schemas']['PoolMetaAnnotations'];
 export type PoolMetadata = components['schemas']['PoolMetadata'];
+export type PoolType = components['schemas']['PoolType'];
+export type PoolScope = components['schemas']['PoolScope'];
 export type PoolNodeAz = components['schemas']['PoolNodeAz'];
 export type PoolResource = components['schemas']['PoolResource'];
 export type PoolNetwork = components['schemas']['PoolNetwork'];
+export type PoolDriver = components['schemas']['PoolDriver'];
 export type PoolSpecModel = components['schemas']['PoolSpecModel'];
 export type PoolPhase = components['schemas']['PoolPhase'];
 export type PoolResourceFlavorCountAz = components['schemas']['PoolResourceFlavorCountAz'];
@@ -643,7 +745,17 @@ export type PoolDriverStatus = components['schemas']['PoolDriverStatus'];
 export type PoolStatusDriver = components['schemas']['PoolStatusDriver'];
 export type PoolStatus = components['schemas']['PoolStatus'];
 export type Pool = components['schemas']['Pool'];
+export type PoolList = components['schemas']['PoolList'];
 export type ModelArtsError = components['schemas']['ModelArtsError'];
+export type PoolLabelsCreation = components['schemas']['PoolLabelsCreation'];
+export type PoolAnnotationsCreation = components['schemas']['PoolAnnotationsCreation'];
+export type PoolMetadataCreation = components['schemas']['PoolMetadataCreation'];
+export type PoolResourceFlavor = components['schemas']['PoolResourceFlavor'];
+export type PoolNetworkCreation = components['schemas']['PoolNetworkCreation'];
+export type PoolSpecCreation = components['schemas']['PoolSpecCreation'];
+export type CreatePoolRequest = components['schemas']['CreatePoolRequest'];
+export type PoolMetadataDeletion = components['schemas']['PoolMetadataDeletion'];
+export type PoolDeletion = components['schemas']['PoolDeletion'];
 export type PoolAnnotationsUpdate = components['schemas']['PoolAnnotationsUpdate'];
 export type PoolMetadataUpdate = components['schemas']['PoolMetadataUpdate'];
 export type PoolResourceUpdate = components['schemas']['PoolResourceUpdate'];
@@ -651,13 +763,67 @@ export type PoolSpecUpdate = components['schemas']['PoolSpecUpdate'];
 export type UpdatePoolRequest = components['schemas']['UpdatePoolRequest'];
 export type ResponseBadRequest = components['responses']['BadRequest'];
 export type ResponsePoolAlreadyExists = components['responses']['PoolAlreadyExists'];
-export type ResponseUpdateBadRequest = components['responses']['UpdateBadRequest'];
 export type ResponsePoolNotFound = components['responses']['PoolNotFound'];
+export type ResponseUpdateBadRequest = components['responses']['UpdateBadRequest'];
 export type ParameterProjectId = components['parameters']['project_id'];
+export type ParameterWorkspaceId = components['parameters']['workspaceId'];
+export type ParameterLabelSelector = components['parameters']['labelSelector'];
+export type ParameterStatus = components['parameters']['status'];
 export type ParameterXModelArtsUserId = components['parameters']['X-ModelArts-User-ID'];
+export type ParameterPoolNameLifecycle = components['parameters']['pool_name_lifecycle'];
 export type ParameterPoolName = components['parameters']['pool_name'];
 export type $defs = Record<string, never>;
 export interface operations {
+    listPools: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Workspace ID: only the pools of this workspace are listed. Without workspaces it is `0` (the default); with
+                 *     workspaces, give the ID of the one in use.
+                 * @example 0
+                 */
+                workspaceId?: components["parameters"]["workspaceId"];
+                /**
+                 * @description Resource pool tag filtering: only the pools whose labels match are listed, written as `key=value`, for example
+                 *     `os.modelarts/name=pool-001` (several pairs separated by commas must all match). The page names the parameter
+                 *     only; the form is the one public clients send.
+                 * @example os.modelarts/name=pool-001
+                 */
+                labelSelector?: components["parameters"]["labelSelector"];
+                /**
+                 * @description Resource pool status: only the pools in this state of their creation are listed. Options:
+                 *
+                 *     - `created`: the pool was created.
+                 *     - `failed`: the pool could not be created; such a pool is listed for three days.
+                 *     - `creating`: the pool is being created.
+                 * @example created
+                 */
+                status?: components["parameters"]["status"];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description Project ID. For details, see Obtaining a Project ID and Name.
+                 * @example 2e1ad4e4a7d24a6ba0e1a7d1c7e9b2c1
+                 */
+                project_id: components["parameters"]["project_id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+        };
+    };
     createPool: {
         parameters: {
             query?: never;
@@ -691,6 +857,90 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             409: components["responses"]["PoolAlreadyExists"];
+        };
+    };
+    showPool: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Tenant ID. If there is a tenant ID, it will be used for workspace authentication. */
+                "X-ModelArts-User-ID"?: components["parameters"]["X-ModelArts-User-ID"];
+            };
+            path: {
+                /**
+                 * @description Project ID. For details, see Obtaining a Project ID and Name.
+                 * @example 2e1ad4e4a7d24a6ba0e1a7d1c7e9b2c1
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Automatically generated resource pool name, that is, the resource pool ID: `metadata.name` of the pool (not its
+                 *     name label). 36 to 63 characters of lower-case letters, digits and hyphens, starting with a letter and not ending
+                 *     with a hyphen: the range the "Obtaining a Resource Pool" page gives.
+                 *
+                 *     showPool and deletePool check that range. updatePool takes the same path parameter without it (the `pool_name`
+                 *     parameter), because the "Updating a Resource Pool" page states no range and an update must behave as that page
+                 *     describes.
+                 * @example pool-001-86c13962597848eeb29c5861153a391f
+                 */
+                pool_name: components["parameters"]["pool_name_lifecycle"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pool"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["PoolNotFound"];
+        };
+    };
+    deletePool: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Tenant ID. If there is a tenant ID, it will be used for workspace authentication. */
+                "X-ModelArts-User-ID"?: components["parameters"]["X-ModelArts-User-ID"];
+            };
+            path: {
+                /**
+                 * @description Project ID. For details, see Obtaining a Project ID and Name.
+                 * @example 2e1ad4e4a7d24a6ba0e1a7d1c7e9b2c1
+                 */
+                project_id: components["parameters"]["project_id"];
+                /**
+                 * @description Automatically generated resource pool name, that is, the resource pool ID: `metadata.name` of the pool (not its
+                 *     name label). 36 to 63 characters of lower-case letters, digits and hyphens, starting with a letter and not ending
+                 *     with a hyphen: the range the "Obtaining a Resource Pool" page gives.
+                 *
+                 *     showPool and deletePool check that range. updatePool takes the same path parameter without it (the `pool_name`
+                 *     parameter), because the "Updating a Resource Pool" page states no range and an update must behave as that page
+                 *     describes.
+                 * @example pool-001-86c13962597848eeb29c5861153a391f
+                 */
+                pool_name: components["parameters"]["pool_name_lifecycle"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PoolDeletion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["PoolNotFound"];
         };
     };
     updatePool: {

@@ -1,0 +1,92 @@
+// src/generated/operations.ts is the client's whole knowledge of the wire (methods, paths, media types, the spec's
+// header names). These tests check that the built file is what the spec gives, and show that an operation the spec
+// adds reaches it without a hand edit.
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { describeApi } from "@modelarts-pools/spec/operations";
+import type { OpenApiDocument } from "@modelarts-pools/spec/openapi";
+import { describe, expect, test } from "vitest";
+import { clientOperations, generatedFile, generateOperations } from "../scripts/generate-operations.mjs";
+import { operations, tokenHeader, userIdHeader } from "../src/generated/operations.js";
+
+const spec = createRequire(import.meta.url)("@modelarts-pools/spec/openapi.json") as OpenApiDocument;
+
+/** The bundled spec with one more path, as a spec edit would add it. */
+function specWith(path: string, item: Record<string, unknown>): OpenApiDocument {
+  const document = structuredClone(spec);
+  document.paths[path] = { ...(document.paths[path] ?? {}), ...item } as never;
+  return document;
+}
+
+describe("src/generated/operations.ts", () => {
+  test("is what the current spec gives (`pnpm build` regenerates it)", async () => {
+    expect((await readFile(generatedFile, "utf8")) === generateOperations(), "the generated file is stale").toBe(true);
+  });
+
+  test("says in its first line that it is generated", async () => {
+    const [firstLine] = (await readFile(generatedFile, "utf8")).split("\n");
+    expect(firstLine).toMatch(/^\/\/ Generated from @modelarts-pools\/spec .* Do not edit/);
+  });
+
+  test("holds each operation of the spec with its method, path, request media type and answer media type", () => {
+    const api = describeApi(spec);
+    expect(Object.keys(operations).sort()).toEqual(Object.keys(api.operations).sort());
+    for (const [id, described] of Object.entries(api.operations)) {
+      const operation = operations[id as keyof typeof operations];
+      expect(operation).toMatchObject({ method: described.method, path: described.path, body: described.requestMediaTypes[0] });
+      expect(described.responses["200"]?.mediaTypes).toContain(operation.accept);
+    }
+  });
+
+  test("names the token's header and the user ID header as the spec spells them, lower-cased", () => {
+    const api = describeApi(spec);
+    expect(tokenHeader).toBe(api.security.find((scheme) => scheme.scheme === "token")!.name.toLowerCase());
+    expect(Object.values(api.operations).flatMap((operation) => operation.headerParameters.map((parameter) => parameter.name.toLowerCase()))).toContain(userIdHeader);
+  });
+});
+
+describe("an operation the spec adds reaches the client with no hand edit", () => {
+  const listPools = {
+    get: {
+      operationId: "listPools",
+      parameters: [
+        { name: "workspaceId", in: "query", schema: { type: "string" } },
+        { name: "labelSelector", in: "query", schema: { type: "string" } },
+      ],
+      responses: { "200": { description: "OK", content: { "application/json": { schema: { type: "object" } } } } },
+    },
+  };
+
+  test("a GET with query parameters and no body: no request media type, its query names", () => {
+    expect(clientOperations(specWith("/v2/{project_id}/pools", listPools)).operations["listPools"]).toEqual({
+      method: "GET",
+      path: "/v2/{project_id}/pools",
+      accept: "application/json",
+      query: ["workspaceId", "labelSelector"],
+    });
+  });
+
+  test("a DELETE with the user ID header parameter keeps the one header name", () => {
+    const deletePool = {
+      delete: {
+        operationId: "deletePool",
+        parameters: [{ $ref: "#/components/parameters/X-ModelArts-User-ID" }],
+        responses: { "200": { description: "OK", content: { "application/json": { schema: { type: "object" } } } } },
+      },
+    };
+    const generated = clientOperations(specWith("/v2/{project_id}/pools/{pool_name}", deletePool));
+    expect(generated.operations["deletePool"]).toEqual({ method: "DELETE", path: "/v2/{project_id}/pools/{pool_name}", accept: "application/json" });
+    expect(generated.userIdHeader).toBe(userIdHeader);
+  });
+
+  test("a second header parameter stops the generation with a sentence naming both", () => {
+    const traced = { get: { ...listPools.get, parameters: [{ name: "X-Trace-Id", in: "header", schema: { type: "string" } }] } };
+    expect(() => clientOperations(specWith("/v2/{project_id}/pools", traced))).toThrow(/declare 2 header parameters \(.*X-Trace-Id.*\); the client maps its userId option to exactly one/);
+  });
+
+  test("a spec without the token scheme stops the generation", () => {
+    const document = structuredClone(spec);
+    document.security = [{ akSkSignature: [] }];
+    expect(() => clientOperations(document)).toThrow(/no "token" security scheme sent in a header/);
+  });
+});
