@@ -4,12 +4,11 @@
 // ModelArts error body; never a 5xx, never a hang. Whether a body is valid is the shared validator's verdict, so the
 // fuzz holds the mock to the spec however the generators draw. FUZZ_SEED=n replays another seed.
 import { describe, expect, it } from "vitest";
-import { deref } from "@modelarts-pools/spec/openapi";
 import { describeApi, type OperationDescription } from "@modelarts-pools/spec/operations";
 import { requestBodyValidators, schemaValidator, type BodyValidator } from "@modelarts-pools/spec/validator";
 import { malformedJson, negativeCases, seededRandom, validBody, type Random } from "@modelarts-pools/test-support";
 import type { Mock } from "../src/index.js";
-import { spec, TOKEN, useMock, validateError } from "./support.js";
+import { extraKeyNames, resolve, spec, TOKEN, useMock, validateError } from "./support.js";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_202);
 const VALID_PER_OPERATION = 250;
@@ -24,15 +23,6 @@ const DEADLINE_MS = 30_000;
 
 const api = describeApi(spec);
 const validators = requestBodyValidators(spec);
-const resolve = (node: unknown) => deref(spec, node);
-// Extra keys are drawn from every name the spec's schemas list too, so that keys one schema leaves open and another
-// restricts meet.
-const names = new Set<string>();
-JSON.stringify(spec.components, (key, value) => {
-  if (key === "properties" && typeof value === "object" && value !== null) for (const name of Object.keys(value)) names.add(name);
-  return value;
-});
-const extraKeyNames = [...names];
 
 interface Case {
   operation: OperationDescription;
