@@ -2,11 +2,10 @@
 // like: hundreds of patches drawn from the update schema, applied one after another to one pool, each answered 200
 // with the merged pool, a Pool the spec allows.
 import { describe, expect, it } from "vitest";
-import { deref } from "@modelarts-pools/spec/openapi";
 import { describeApi } from "@modelarts-pools/spec/operations";
 import { requestBodyValidators } from "@modelarts-pools/spec/validator";
 import { seededRandom, validBody } from "@modelarts-pools/test-support";
-import { call, exampleOf, poolPath, spec, useMock, validatePool } from "./support.js";
+import { call, exampleOf, extraKeyNames, poolPath, resolve, spec, useMock, validatePool } from "./support.js";
 
 const failures: unknown[] = [];
 const mock = useMock({ stateful: true, onError: (error) => failures.push(error) });
@@ -14,15 +13,6 @@ const { updatePool } = describeApi(spec).operations;
 const mediaType = updatePool!.requestMediaTypes[0]!;
 const updateSchema = { $ref: `#/components/schemas/${updatePool!.requestSchema}` };
 const validateUpdate = requestBodyValidators(spec).updatePool![mediaType]!;
-const resolve = (node: unknown) => deref(spec, node);
-// Extra keys are drawn from the names the spec's schemas list too: a key the update schema leaves open may be one the
-// Pool schema restricts (os.modelarts/billing.mode), which is what a merged pool would trip over.
-const names = new Set<string>();
-JSON.stringify(spec.components, (key, value) => {
-  if (key === "properties" && typeof value === "object" && value !== null) for (const name of Object.keys(value)) names.add(name);
-  return value;
-});
-const extraKeyNames = [...names];
 
 /** Every value the patch sets is in the pool: objects merged key by key, anything else (arrays too) as it was sent. */
 function expectApplied(patch: unknown, pool: unknown, at = "body"): void {

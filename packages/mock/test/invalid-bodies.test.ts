@@ -1,15 +1,13 @@
 // Every invalid body gets 400 ModelArts.50004000 naming the field: the cases come from the schemas of every operation
 // that takes a body (the shared generators of @modelarts-pools/test-support), not from a list.
 import { describe, expect, it } from "vitest";
-import { deref } from "@modelarts-pools/spec/openapi";
 import { describeApi } from "@modelarts-pools/spec/operations";
 import { accessor, requestBodyValidators } from "@modelarts-pools/spec/validator";
 import { negativeCases, seededRandom, validBody } from "@modelarts-pools/test-support";
-import { call, LEAK, spec, useMock, validateError } from "./support.js";
+import { call, LEAK, resolve, spec, useMock, validateError } from "./support.js";
 
 const mock = useMock();
 const validators = requestBodyValidators(spec);
-const resolve = (node: unknown) => deref(spec, node);
 const operations = Object.values(describeApi(spec).operations).filter((operation) => operation.requestSchema !== undefined);
 
 describe.each(operations)("$operationId", ({ operationId, method, path, requestMediaTypes, requestSchema }) => {

@@ -81,13 +81,15 @@ describe("new operations of REST shape, in stateful mode", () => {
   afterAll(() => mock.close());
 
   it("shows, lists and deletes the pools it keeps, per project", async () => {
-    const created = expectPool(await call(mock, { body: createRequest("pool-lifecycle") }));
-    const path = poolPath(created.metadata.name);
+    // Projects of this test's own: the file's other tests keep pools in the mock too.
+    const [mine, theirs] = ["project-lifecycle-a", "project-lifecycle-b"];
+    const created = expectPool(await call(mock, { body: createRequest("pool-lifecycle"), path: `/v2/${mine}/pools` }));
+    const path = poolPath(created.metadata.name, mine);
 
     expect(expectPool(await call(mock, { method: "GET", path }))).toEqual(created);
-    const other = expectPool(await call(mock, { body: createRequest("pool-elsewhere"), path: "/v2/other-project/pools" }));
+    const other = expectPool(await call(mock, { body: createRequest("pool-elsewhere"), path: `/v2/${theirs}/pools` }));
 
-    const listed = await call(mock, { method: "GET", path: `/v2/${PROJECT}/pools` });
+    const listed = await call(mock, { method: "GET", path: `/v2/${mine}/pools` });
     expect(listed.status).toBe(200);
     expect(listed.body).toEqual({ apiVersion: "v2", kind: "PoolList", items: [created] });
 
@@ -100,8 +102,8 @@ describe("new operations of REST shape, in stateful mode", () => {
       expect(gone.status).toBe(404);
       expect(gone.body).toEqual(exampleOf("poolNotFound"));
     }
-    expect((await call(mock, { method: "GET", path: `/v2/${PROJECT}/pools` })).body.items).toEqual([]);
-    expect((await call(mock, { method: "GET", path: "/v2/other-project/pools" })).body.items).toEqual([other]);
+    expect((await call(mock, { method: "GET", path: `/v2/${mine}/pools` })).body.items).toEqual([]);
+    expect((await call(mock, { method: "GET", path: `/v2/${theirs}/pools` })).body.items).toEqual([other]);
   });
 
   it("lets a name label be used again once its pool is deleted", async () => {

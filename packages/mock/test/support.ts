@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll } from "vitest";
-import { namedExample, type OpenApiDocument } from "@modelarts-pools/spec/openapi";
+import { deref, namedExample, type OpenApiDocument } from "@modelarts-pools/spec/openapi";
 import { schemaValidator } from "@modelarts-pools/spec/validator";
 import { startMock, type Mock, type MockOptions } from "../src/index.js";
 import { loadSpec } from "../src/spec.js";
@@ -12,6 +12,22 @@ export const spec = loadSpec();
 export const validatePool = schemaValidator(spec, "Pool");
 export const validateError = schemaValidator(spec, "ModelArtsError");
 export const exampleOf = <T = any>(name: string): T => namedExample<T>(spec, name);
+
+/** A schema of the spec with its references followed, as the body generators read it. */
+export const resolve = (node: unknown) => deref(spec, node);
+
+/**
+ * Every property name the spec's schemas list, for the body generators to draw extra keys from: a key one schema
+ * leaves open and another restricts (an annotation the update takes as any string, the Pool as an enum) then meets.
+ */
+export const extraKeyNames: readonly string[] = (() => {
+  const names = new Set<string>();
+  JSON.stringify(spec.components, (key, value) => {
+    if (key === "properties" && typeof value === "object" && value !== null) for (const name of Object.keys(value)) names.add(name);
+    return value;
+  });
+  return [...names];
+})();
 
 export const PROJECT = "2e1ad4e4a7d24a6ba0e1a7d1c7e9b2c1";
 export const TOKEN = "test-token-not-a-secret-4f1c";
