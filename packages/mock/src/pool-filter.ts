@@ -73,7 +73,8 @@ export function parseLabelSelector(selector: string | undefined): SelectorResult
   for (const item of selector.split(",")) {
     const parts = item.split("=");
     const key = parts[0]!.trim();
-    if (parts.length !== 2 || key === "") {
+    // Only equality: `team!=a` (Kubernetes' "not equal") would otherwise read as the key `team!` and match nothing.
+    if (parts.length !== 2 || key === "" || key.endsWith("!")) {
       const problem = `${LABEL_SELECTOR} must be key=value pairs separated by commas, all of which must match (e.g. os.modelarts/name=pool-001); "${item.trim()}" is not one`;
       return { ok: false, problem };
     }
