@@ -2,7 +2,7 @@
 // answer has the status of the operation's success response; a refusal is the operation's own error answer.
 import { deref, isObject, namedExample, resolveRef, type JsonObject, type OpenApiDocument } from "@modelarts-pools/spec/openapi";
 import type { ResponseDescription } from "@modelarts-pools/spec/operations";
-import { schemaValidator, type BodyValidator } from "@modelarts-pools/spec/validator";
+import { schemaValidator } from "@modelarts-pools/spec/validator";
 import type { CreatePoolRequest, UpdatePoolRequest } from "@modelarts-pools/types";
 import type { Answer, Errors } from "./answer.js";
 import { poolFilter, WORKSPACE_LABEL, workspaceDefault } from "./pool-filter.js";
