@@ -1,15 +1,18 @@
 // modelarts-pools-mock: serve the mock until Ctrl-C. Prints the URL on its first line of output, so a script can read it.
 import { parseArgs } from "node:util";
 import { DEFAULT_HOST, DEFAULT_PORT } from "./defaults.js";
+import { DEFAULT_CREATING_MS, DEFAULT_DELETING_MS } from "./pool-lifecycle.js";
 import { proxyReporting, PROXY_FLAGS, PROXY_USAGE } from "./proxy/cli-options.js";
 
-const USAGE = `Usage: modelarts-pools-mock [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--stateful] [--dynamic [--seed <s>]]
+const USAGE = `Usage: modelarts-pools-mock [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--stateful [--creating-ms <n>] [--deleting-ms <n>]] [--dynamic [--seed <s>]]
        modelarts-pools-mock --proxy <upstream URL> [--proxy-strict] [--report <file>] [--upstream-timeout-ms <n>]
 
 Serves the ModelArts resource-pool API from its OpenAPI description, with every operation the spec has.
   --port <n>    port to listen on; 0 picks a free one (default ${DEFAULT_PORT})
   --host <addr> interface to listen on (default ${DEFAULT_HOST}, this machine only)
   --stateful    keep created pools in memory per project and answer from them
+  --creating-ms <n>  with --stateful: milliseconds a created pool takes to be Running (default ${DEFAULT_CREATING_MS})
+  --deleting-ms <n>  with --stateful: milliseconds a deleted pool stays Deleting before it is gone (default ${DEFAULT_DELETING_MS})
   --dynamic     answer with data generated from the response schemas instead of the examples
   --seed <s>    make the generated answers repeatable (with --dynamic, or Prefer: dynamic=true)
 ${PROXY_USAGE}
@@ -27,6 +30,8 @@ try {
       port: { type: "string", default: String(DEFAULT_PORT) },
       host: { type: "string", default: DEFAULT_HOST },
       stateful: { type: "boolean", default: false },
+      "creating-ms": { type: "string" },
+      "deleting-ms": { type: "string" },
       dynamic: { type: "boolean", default: false },
       seed: { type: "string" },
       ...PROXY_FLAGS,
@@ -44,6 +49,16 @@ if (values.help) {
 const port = Number(values.port);
 if (!/^\d+$/.test(values.port) || port > 65_535) fail(`--port must be an integer from 0 to 65535, not ${values.port}`);
 
+/** A lifecycle duration flag: a whole number of milliseconds, for stateful mode only. */
+function duration(flag: string, value: string | undefined, stateful: boolean): number | undefined {
+  if (value === undefined) return undefined;
+  if (!stateful) fail(`--${flag} applies to stateful mode only; add --stateful`);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) fail(`--${flag} must be a whole number of milliseconds from 0 up, not ${value}`);
+  return Number(value);
+}
+const creatingMs = duration("creating-ms", values["creating-ms"], values.stateful);
+const deletingMs = duration("deleting-ms", values["deleting-ms"], values.stateful);
+
 if (values.seed !== undefined && values.seed.trim() === "") fail("--seed must not be empty");
 let proxy;
 try {
@@ -56,7 +71,8 @@ try {
   // Loaded only once the flags are good (it loads Prism, which takes a while), so a mistake is told at once.
   const { startMock } = await import("./server.js");
   const generated = { dynamic: values.dynamic, ...(values.seed === undefined ? {} : { seed: values.seed }) };
-  const mock = await startMock({ port, host: values.host, stateful: values.stateful, ...generated, ...proxy?.options });
+  const lifecycle = { ...(creatingMs === undefined ? {} : { creatingMs }), ...(deletingMs === undefined ? {} : { deletingMs }) };
+  const mock = await startMock({ port, host: values.host, stateful: values.stateful, ...lifecycle, ...generated, ...proxy?.options });
   const mode = proxy?.mode ?? `${values.stateful ? "stateful" : "examples"} mode${values.dynamic ? ", dynamic answers" : ""}`;
   process.stdout.write(`${mock.url}\nModelArts pools mock (${mode}) listening; Ctrl-C stops it.\n${proxy ? `${proxy.note}\n` : ""}`);
   let stopping = false;

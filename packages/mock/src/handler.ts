@@ -6,7 +6,7 @@ import type { Answer, Errors } from "./answer.js";
 import { readBody } from "./body.js";
 import { corsHeaders, preflightHeaders } from "./cors.js";
 import type { CredentialsCheck } from "./credentials.js";
-import { readPreference } from "./prefer.js";
+import { preferencesOf, readPreference } from "./prefer.js";
 import type { PrismEngine } from "./prism-engine.js";
 import { findRoute, type Operation } from "./spec.js";
 import type { StatefulAnswers } from "./stateful.js";
@@ -86,14 +86,15 @@ async function handle(context: HandlerContext, methods: string[], request: Incom
   const parsed = parseBody(context, operation, single(request.headers["content-type"]), body.text);
   if (!parsed.ok) return send(response, parsed.answer, cors);
 
-  const preferred = readPreference(single(request.headers.prefer), operation);
+  const prefer = single(request.headers.prefer);
+  const preferred = readPreference(prefer, operation);
   if (!preferred.ok) return send(response, errors.badRequest(operation, preferred.problem), cors);
   const { preference } = preferred;
 
   // Stateful mode keeps pools; a Prefer header still asks for the spec's examples, stateful or not.
   const chooses = preference.code !== undefined || preference.exampleKey !== undefined;
   if (context.stateful && !chooses) {
-    const answer = context.stateful(operation, params, parsed.value);
+    const answer = context.stateful(operation, { path: params, query, preferences: preferencesOf(prefer), body: parsed.value });
     if (answer) return send(response, answer, cors);
   }
 

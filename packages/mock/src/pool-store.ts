@@ -1,10 +1,12 @@
 // Stateful mode: the pools of each scope (project), in memory, created, patched and deleted the way the live API does
-// it. The store knows pools, not HTTP: it says what happened, and stateful.ts turns that into the operation's answer.
-import { randomUUID } from "node:crypto";
+// it, each living its lifecycle (pool-lifecycle.ts) on the clock. The store knows pools, not HTTP: it says what
+// happened, and stateful.ts turns that into the operation's answer.
 import type { CreatePoolRequest, Pool, UpdatePoolRequest } from "@modelarts-pools/types";
 import type { BodyValidator } from "@modelarts-pools/spec/validator";
 import { mergePatch } from "./merge-patch.js";
 import type { Clock } from "./clock.js";
+import { goneAt, phaseAt, type LifecycleTimes, type Life, type Outcome } from "./pool-lifecycle.js";
+import { poolNameFor } from "./pool-names.js";
 import type { PoolRules } from "./pool-rules.js";
 
 /** Why the store did not do what it was asked: no such pool, one of that name already, or no room left. */
@@ -18,18 +20,24 @@ export type Stored<T> = { value: T } | Refusal;
 /** A pool as DELETE answers it: `metadata.deletionTimestamp` says when it was deleted. */
 export type DeletedPool = Pool & { metadata: Pool["metadata"] & { deletionTimestamp: string } };
 
-export interface PoolStoreOptions {
+export interface PoolStoreOptions extends LifecycleTimes {
   /** Most pools kept, over all scopes. */
   maxPools: number;
   /** Most bytes of pools kept, over all scopes, counted as their JSON. */
   maxStateBytes: number;
-  /** Where timestamps come from. */
+  /** Where timestamps, and so each pool's phase, come from. */
   clock: Clock;
 }
 
 export class PoolStore {
   /** scope → metadata.name → pool, and the size of its JSON. */
   readonly #scopes = new Map<string, Map<string, Kept>>();
+  /**
+   * The pools being deleted, in the order their deletions began, so in the order they are gone (deletingMs is the same
+   * for all): each call first drops those whose time is up, so a deleted pool is held no longer than the next call
+   * after it is gone.
+   */
+  readonly #deletions: { scope: string; name: string }[] = [];
   #count = 0;
   #bytes = 0;
 
@@ -40,11 +48,16 @@ export class PoolStore {
     private readonly options: PoolStoreOptions,
   ) {}
 
-  /** `path` holds the request's path parameters, for the labels that carry one. */
-  create(scope: string, path: Record<string, string>, request: CreatePoolRequest): Stored<Pool> {
-    const { nameLabel, labelDefaults, labelsFromPath } = this.rules;
+  /**
+   * `path` holds the request's path parameters, for the labels that carry one; `outcome` is the phase the pool ends
+   * its creation in. The answer is the pool as the live API has just accepted it: no phase yet.
+   */
+  create(scope: string, path: Record<string, string>, request: CreatePoolRequest, outcome: Outcome): Stored<Pool> {
+    const now = this.#sweep();
+    const { nameLabel, labelDefaults, labelsFromPath, nameMaxLength } = this.rules;
     const label = request.metadata.labels[nameLabel]!;
-    for (const { pool } of this.#scopes.get(scope)?.values() ?? []) {
+    const pools = this.#scopes.get(scope);
+    for (const { pool } of pools?.values() ?? []) {
       if (pool.metadata.labels?.[nameLabel] === label) return { refused: "exists", detail: `a pool labelled ${label} exists` };
     }
     if (this.#count >= this.options.maxPools) {
@@ -55,48 +68,84 @@ export class PoolStore {
       apiVersion: request.apiVersion,
       kind: request.kind,
       metadata: {
-        // The live API names a pool after its label plus 32 hex digits: pool-001-86c13962597848eeb29c5861153a391f.
-        name: `${label}-${randomUUID().replaceAll("-", "")}`,
-        creationTimestamp: timestamp(this.options.clock.now()),
+        name: poolNameFor(label, nameMaxLength, (name) => pools?.has(name) === true),
+        creationTimestamp: timestamp(now),
         labels: { ...labelDefaults, ...request.metadata.labels, ...fromPath },
         ...(request.metadata.annotations ? { annotations: { ...request.metadata.annotations } } : {}),
       },
       spec: structuredClone(request.spec ?? {}) as Pool["spec"],
-      // A pool the live API has just accepted has no phase yet and no resources in any state.
+      // A pool the live API has just accepted has no phase yet and no resources in any state; the phase is added as
+      // time passes, when the pool is read (view).
       status: { resources: {} },
     };
-    return this.#keep(scope, pool);
+    const kept = this.#keep(scope, pool, { createdAt: now, outcome });
+    return "refused" in kept ? kept : { value: pool };
   }
 
   show(scope: string, name: string): Stored<Pool> {
+    const now = this.#sweep();
     const kept = this.#scopes.get(scope)?.get(name);
-    return kept ? { value: kept.pool } : notFound(name);
+    return kept ? { value: this.#view(kept, now) } : notFound(name);
   }
 
   list(scope: string): Pool[] {
-    return [...(this.#scopes.get(scope)?.values() ?? [])].map(({ pool }) => pool);
+    const now = this.#sweep();
+    return [...(this.#scopes.get(scope)?.values() ?? [])].map((kept) => this.#view(kept, now));
   }
 
   /** Applies the patch as an RFC 7396 merge patch: objects merge, arrays and everything else replace. */
   update(scope: string, name: string, patch: UpdatePoolRequest): Stored<Pool> {
+    const now = this.#sweep();
     const kept = this.#scopes.get(scope)?.get(name);
     if (!kept) return notFound(name);
-    return this.#keep(scope, mergePatch(kept.pool, patch) as Pool);
+    const updated = this.#keep(scope, mergePatch(kept.pool, patch) as Pool, kept.life);
+    return "refused" in updated ? updated : { value: this.#view(updated.value, now) };
   }
 
+  /**
+   * Begins the pool's deletion: it answers `Deleting` with its `deletionTimestamp` until `deletingMs` have passed,
+   * then it is gone. Deleting it again meanwhile answers the same, and does not start the time again.
+   */
   delete(scope: string, name: string): Stored<DeletedPool> {
-    const pools = this.#scopes.get(scope);
-    const kept = pools?.get(name);
-    if (!pools || !kept) return notFound(name);
-    pools.delete(name);
-    this.#count -= 1;
-    this.#bytes -= kept.bytes;
-    const { pool } = kept;
-    // No longer kept, so answered as it is.
-    return { value: { ...pool, metadata: { ...pool.metadata, deletionTimestamp: timestamp(this.options.clock.now()) } } };
+    const now = this.#sweep();
+    const kept = this.#scopes.get(scope)?.get(name);
+    if (!kept) return notFound(name);
+    if (kept.life.deletedAt === undefined) {
+      kept.life = { ...kept.life, deletedAt: now };
+      this.#deletions.push({ scope, name });
+      // A deletingMs of 0: gone at once, the answer saying when its deletion began.
+      if (goneAt(kept.life, now, this.options)) this.#sweep();
+    }
+    return { value: this.#view(kept, now) as DeletedPool };
   }
 
-  #keep(scope: string, pool: Pool): Stored<Pool> {
+  /** The pool as it is at `now`: its phase, and when it is being deleted, when that began. */
+  #view({ pool, life }: Kept, now: number): Pool {
+    const phase = phaseAt(life, now, this.options);
+    const deleted = life.deletedAt === undefined ? {} : { deletionTimestamp: timestamp(life.deletedAt) };
+    if (phase === undefined) return pool;
+    return { ...pool, metadata: { ...pool.metadata, ...deleted }, status: { ...pool.status, phase } };
+  }
+
+  /** Drops the pools whose deletion has run its time; answers the time now. */
+  #sweep(): number {
+    const now = this.options.clock.now();
+    while (this.#deletions.length > 0) {
+      const { scope, name } = this.#deletions[0]!;
+      const pools = this.#scopes.get(scope);
+      const kept = pools?.get(name);
+      if (kept && !goneAt(kept.life, now, this.options)) break;
+      this.#deletions.shift();
+      if (!pools || !kept) continue;
+      pools.delete(name);
+      if (pools.size === 0) this.#scopes.delete(scope);
+      this.#count -= 1;
+      this.#bytes -= kept.bytes;
+    }
+    return now;
+  }
+
+  #keep(scope: string, pool: Pool, life: Life): Stored<Kept> {
     // The request was valid, so the pool made from it must be one the spec allows; one that is not is the mock's bug
     // (or a request schema that takes what the Pool schema refuses), reported as such and never kept.
     const result = this.validatePool(pool);
@@ -116,16 +165,19 @@ export class PoolStore {
     }
     if (!pools) this.#scopes.set(scope, (pools = new Map()));
     if (!pools.has(pool.metadata.name)) this.#count += 1;
-    pools.set(pool.metadata.name, { pool, bytes });
+    const kept: Kept = { pool, bytes, life };
+    pools.set(pool.metadata.name, kept);
     this.#bytes = after;
-    return { value: pool };
+    return { value: kept };
   }
 }
 
 interface Kept {
+  /** The pool as created and patched, without a phase: that comes from `life` and the clock. */
   pool: Pool;
   /** The size of the pool's JSON, which counts towards maxStateBytes. */
   bytes: number;
+  life: Life;
 }
 
 function notFound(name: string): Refusal {

@@ -15,7 +15,7 @@ export type PreferenceResult = { ok: true; preference: Preference } | { ok: fals
 
 export function readPreference(header: string | undefined, operation: Operation): PreferenceResult {
   if (!header) return { ok: true, preference: {} };
-  const asked = parse(header);
+  const asked = preferencesOf(header);
   const preference: Preference = {};
   const codes = Object.keys(operation.responses).map(Number);
 
@@ -52,10 +52,13 @@ export function readPreference(header: string | undefined, operation: Operation)
   return { ok: true, preference };
 }
 
-/** `code=409, example="poolAlreadyExists"` → {code → 409, example → poolAlreadyExists}; other preferences are kept but unused. */
-function parse(header: string): Map<string, string> {
+/**
+ * `code=409, example="poolAlreadyExists"` → {code → 409, example → poolAlreadyExists}. Preferences this file does not
+ * read are kept for others (stateful mode's `phase`) or ignored.
+ */
+export function preferencesOf(header: string | undefined): Map<string, string> {
   const preferences = new Map<string, string>();
-  for (const item of header.split(",")) {
+  for (const item of (header ?? "").split(",")) {
     const [token = "", ...rest] = item.split(";")[0]!.split("=");
     const name = token.trim().toLowerCase();
     if (!name) continue;

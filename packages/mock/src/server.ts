@@ -8,6 +8,7 @@ import { requestBodyValidators } from "@modelarts-pools/spec/validator";
 import { errorsOf, type Answer } from "./answer.js";
 import { systemClock, type Clock } from "./clock.js";
 import { DEFAULT_HOST, DEFAULT_PORT } from "./defaults.js";
+import { DEFAULT_CREATING_MS, DEFAULT_DELETING_MS } from "./pool-lifecycle.js";
 import { allowedRequestHeaders } from "./cors.js";
 import { credentialsCheck } from "./credentials.js";
 import { createHandler } from "./handler.js";
@@ -40,6 +41,13 @@ export interface MockOptions extends GeneratorOptions, ProxyOptions {
    */
   maxStateBytes?: number;
   /**
+   * Stateful mode: how long a created pool takes to be `Running` (default 3000 ms). It has no phase for the first tenth
+   * of that time, then `Creating`. A whole number of milliseconds from 0 up.
+   */
+  creatingMs?: number;
+  /** Stateful mode: how long a deleted pool stays `Deleting` before it is gone (default 2000 ms). */
+  deletingMs?: number;
+  /**
    * Where stateful mode reads the time and sets its timers (default: the real time). A test passes `manualClock()`
    * and moves time on with `advance(ms)` instead of sleeping.
    */
@@ -62,7 +70,7 @@ export interface Mock {
   close(): Promise<void>;
 }
 
-export { DEFAULT_HOST, DEFAULT_PORT };
+export { DEFAULT_CREATING_MS, DEFAULT_DELETING_MS, DEFAULT_HOST, DEFAULT_PORT };
 
 /** 32 MiB of pools' JSON: tens of thousands of ordinary pools, and a bound a developer's machine does not feel. */
 export const DEFAULT_MAX_STATE_BYTES = 32 * 1024 * 1024;
@@ -98,6 +106,10 @@ async function answering(spec: OpenApiDocument, options: MockOptions) {
   const operations = operationsOf(api);
   const errors = errorsOf(spec, operations);
   const limits = { maxPools: options.maxPools ?? 10_000, maxStateBytes: options.maxStateBytes ?? DEFAULT_MAX_STATE_BYTES };
+  const times = {
+    creatingMs: milliseconds("creatingMs", options.creatingMs ?? DEFAULT_CREATING_MS),
+    deletingMs: milliseconds("deletingMs", options.deletingMs ?? DEFAULT_DELETING_MS),
+  };
   const bodyLimit = options.bodyLimit ?? 1024 * 1024;
   const allowedHeaders = allowedRequestHeaders(api);
   const onError = options.onError ?? ((error: unknown) => process.stderr.write(`modelarts-pools-mock: ${(error as Error)?.message ?? String(error)}\n`));
@@ -111,13 +123,20 @@ async function answering(spec: OpenApiDocument, options: MockOptions) {
     errors,
     credentialsProblem: credentialsCheck(api.security),
     prism: await createPrismEngine(spec, options),
-    stateful: options.stateful ? statefulAnswers(spec, operations, errors, { ...limits, clock: options.clock ?? systemClock }) : undefined,
+    stateful: options.stateful ? statefulAnswers(spec, operations, errors, { ...limits, ...times, clock: options.clock ?? systemClock }) : undefined,
     bodyLimit,
     allowedHeaders,
     onError,
   });
   return { handler, errors, close: () => undefined };
 }
+
+/** A duration option: a whole number of milliseconds from 0 up, or a RangeError naming the option. */
+function milliseconds(option: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${option} must be a whole number of milliseconds from 0 up, not ${value}`);
+  return value;
+}
+
 function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);

@@ -2,40 +2,53 @@
 // answer has the status of the operation's success response; a refusal is the operation's own error answer.
 import { deref, isObject, namedExample, resolveRef, type JsonObject, type OpenApiDocument } from "@modelarts-pools/spec/openapi";
 import type { ResponseDescription } from "@modelarts-pools/spec/operations";
-import { schemaValidator, type BodyValidator } from "@modelarts-pools/spec/validator";
+import { schemaValidator } from "@modelarts-pools/spec/validator";
 import type { CreatePoolRequest, UpdatePoolRequest } from "@modelarts-pools/types";
 import type { Answer, Errors } from "./answer.js";
-import { poolRulesOf } from "./pool-rules.js";
+import { poolFilter, WORKSPACE_LABEL, workspaceDefault } from "./pool-filter.js";
+import { preferredOutcome } from "./pool-lifecycle.js";
+import { poolRulesOf, type PoolRules } from "./pool-rules.js";
 import { PoolStore, type PoolStoreOptions, type Stored } from "./pool-store.js";
 import { dutiesOf, type Duty } from "./resources.js";
 import type { Operation } from "./spec.js";
 
-/** The stored answer to a valid request, or undefined when stateful mode does not answer that operation. */
-export type StatefulAnswers = (operation: Operation, path: Record<string, string>, body: unknown) => Answer | undefined;
-
-export function statefulAnswers(spec: OpenApiDocument, operations: readonly Operation[], errors: Errors, options: PoolStoreOptions): StatefulAnswers {
-  const duties = dutiesOf(operations);
-  const stores = new Map<string, PoolStore>();
-  const itemSchemas = new Map<string, string>();
-  for (const { role, resource, operation } of duties.values()) {
-    if (role !== "create" || stores.has(resource.collection)) continue;
-    const rules = poolRulesOf(spec, operation);
-    if (!rules) continue;
-    stores.set(resource.collection, new PoolStore(rules, schemaValidator(spec, rules.itemSchema), options));
-    itemSchemas.set(resource.collection, rules.itemSchema);
-  }
-
-  const answerers = new Map<string, StatefulAnswers>();
-  for (const duty of duties.values()) {
-    const store = stores.get(duty.resource.collection);
-    const itemSchema = itemSchemas.get(duty.resource.collection);
-    const answerer = store && itemSchema ? answererOf(spec, duty, store, itemSchema, errors) : undefined;
-    if (answerer) answerers.set(duty.operation.operationId, answerer);
-  }
-  return (operation, path, body) => answerers.get(operation.operationId)?.(operation, path, body);
+/** A valid request, as stateful mode reads it. */
+export interface StatefulRequest {
+  /** Path parameters, percent-decoded. */
+  path: Record<string, string>;
+  query: Record<string, string>;
+  /** The Prefer header's preferences (prefer.ts), for the one stateful mode reads (`phase`, pool-lifecycle.ts). */
+  preferences: ReadonlyMap<string, string>;
+  body: unknown;
 }
 
-function answererOf(spec: OpenApiDocument, duty: Duty, store: PoolStore, itemSchema: string, errors: Errors): StatefulAnswers | undefined {
+/** The stored answer to a valid request, or undefined when stateful mode does not answer that operation. */
+export type StatefulAnswers = (operation: Operation, request: StatefulRequest) => Answer | undefined;
+
+type Answerer = (request: StatefulRequest) => Answer;
+
+export function statefulAnswers(spec: OpenApiDocument, operations: readonly Operation[], errors: Errors, options: PoolStoreOptions): StatefulAnswers {
+  const duties = [...dutiesOf(operations).values()];
+  const stores = new Map<string, { store: PoolStore; rules: PoolRules }>();
+  for (const { role, resource, operation } of duties) {
+    if (role !== "create" || stores.has(resource.collection)) continue;
+    const items = duties.filter((duty) => duty.resource === resource && ["show", "update", "delete"].includes(duty.role)).map((duty) => duty.operation);
+    const rules = poolRulesOf(spec, operation, items, resource.name);
+    if (!rules) continue;
+    stores.set(resource.collection, { store: new PoolStore(rules, schemaValidator(spec, rules.itemSchema), options), rules });
+  }
+
+  const answerers = new Map<string, Answerer>();
+  for (const duty of duties) {
+    const kept = stores.get(duty.resource.collection);
+    const answerer = kept ? answererOf(spec, duty, kept.store, kept.rules, errors) : undefined;
+    if (answerer) answerers.set(duty.operation.operationId, answerer);
+  }
+  return (operation, request) => answerers.get(operation.operationId)?.(request);
+}
+
+function answererOf(spec: OpenApiDocument, duty: Duty, store: PoolStore, rules: PoolRules, errors: Errors): Answerer | undefined {
+  const { itemSchema } = rules;
   const { role, resource, operation } = duty;
   const success = Object.entries(operation.responses).find(([status]) => /^2\d\d$/.test(status));
   if (!success) return undefined;
@@ -65,16 +78,29 @@ function answererOf(spec: OpenApiDocument, duty: Duty, store: PoolStore, itemSch
   switch (role) {
     case "create":
       // The request body has passed the operation's schema, which is the create request's.
-      return (_operation, path, body) => answer(store.create(scopeOf(path), path, body as CreatePoolRequest));
+      return ({ path, preferences, body }) => {
+        const preferred = preferredOutcome(preferences);
+        if (!preferred.ok) return errors.badRequest(operation, preferred.problem);
+        return answer(store.create(scopeOf(path), path, body as CreatePoolRequest, preferred.outcome));
+      };
     case "show":
-      return (_operation, path) => answer(store.show(scopeOf(path), nameOf(path)));
+      return ({ path }) => answer(store.show(scopeOf(path), nameOf(path)));
     case "update":
-      return (_operation, path, body) => answer(store.update(scopeOf(path), nameOf(path), body as UpdatePoolRequest));
+      return ({ path, body }) => answer(store.update(scopeOf(path), nameOf(path), body as UpdatePoolRequest));
     case "delete":
-      return (_operation, path) => answer(store.delete(scopeOf(path), nameOf(path)));
+      return ({ path }) => answer(store.delete(scopeOf(path), nameOf(path)));
     case "list": {
       const envelope = listEnvelope(spec, success[1], itemSchema);
-      return envelope && ((_operation, path) => answer({ value: envelope(store.list(scopeOf(path))) }));
+      const filterRules = { workspaceLabel: WORKSPACE_LABEL, defaultWorkspace: workspaceDefault(spec, operation) };
+      return (
+        envelope &&
+        (({ path, query }) => {
+          const filter = poolFilter(query, filterRules);
+          if (!filter.ok) return errors.badRequest(operation, filter.problem);
+          const listed = store.list(scopeOf(path)).filter((pool) => filter.keep({ labels: pool.metadata.labels ?? {}, phase: pool.status.phase }));
+          return answer({ value: envelope(listed) });
+        })
+      );
     }
   }
 }

@@ -4,7 +4,7 @@ import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { spawnUntil } from "../../../scripts/lib/spawn.mjs";
-import { call, exampleOf, type Reply } from "./support.js";
+import { call, exampleOf, poolPath, type Reply } from "./support.js";
 
 const bin = fileURLToPath(new URL("../bin/modelarts-pools-mock.js", import.meta.url));
 const built = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
@@ -44,6 +44,36 @@ describe("modelarts-pools-mock", () => {
       expect([first.status, second.status]).toEqual([200, 409]);
       child.kill("SIGINT");
       expect(await exit).toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+
+  it("lives pools' lives on the times --creating-ms and --deleting-ms give", { timeout: 30_000 }, async () => {
+    const { child, url, exit } = run(["--port", "0", "--stateful", "--creating-ms", "0", "--deleting-ms", "0"]);
+    try {
+      const mock = { url: await url };
+      const created = await call(mock, { body: exampleOf("createDedicatedPool") });
+      const path = poolPath(created.body.metadata.name);
+      expect((await call(mock, { method: "GET", path })).body.status.phase).toBe("Running");
+      expect((await call(mock, { method: "DELETE", path })).body.status.phase).toBe("Deleting");
+      expect((await call(mock, { method: "GET", path })).status).toBe(404);
+      child.kill("SIGINT");
+      expect(await exit).toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+
+  it.each([
+    [["--stateful", "--creating-ms", "3s"], "--creating-ms must be a whole number of milliseconds from 0 up, not 3s"],
+    [["--stateful", "--deleting-ms=-1"], "--deleting-ms must be a whole number of milliseconds from 0 up, not -1"],
+    [["--deleting-ms", "100"], "--deleting-ms applies to stateful mode only; add --stateful"],
+  ])("refuses %j with exit code 2 and one line naming the flag", async (args, message) => {
+    const { child, exit, output } = run(["--port", "0", ...args]);
+    try {
+      expect(await exit).toBe(2);
+      expect(output()).toContain(`modelarts-pools-mock: ${message}\n`);
     } finally {
       child.kill("SIGKILL");
     }

@@ -1,6 +1,6 @@
 // The pages' examples, through the mock: each request example gets the answer example the spec pairs with it.
 import { describe, expect, it } from "vitest";
-import { call, exampleOf, poolPath, useMock, validateError, validatePool } from "./support.js";
+import { call, exampleOf, poolPath, PROJECT, useMock, validateError, validatePool, validatePoolDeletion, validatePoolList } from "./support.js";
 
 const mock = useMock();
 
@@ -69,5 +69,54 @@ describe("updatePool", () => {
     const reply = await call(mock(), { method: "PATCH", path, body: {}, headers: { prefer: "example=contentTypeNotSupported" } });
     expect(reply.status).toBe(400);
     expect(reply.body).toEqual(exampleOf("contentTypeNotSupported"));
+  });
+});
+
+describe("showPool", () => {
+  const path = poolPath(exampleOf("runningPool").metadata.name);
+
+  it("answers the running pool", async () => {
+    const reply = await call(mock(), { method: "GET", path });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual(exampleOf("runningPool"));
+    expect(validatePool(reply.body)).toEqual({ valid: true });
+  });
+
+  it.each(["code=404", "example=poolNotFound"])("answers Prefer: %s with the spec's not found", async (prefer) => {
+    const reply = await call(mock(), { method: "GET", path, headers: { prefer } });
+    expect(reply.status).toBe(404);
+    expect(reply.body).toEqual(exampleOf("poolNotFound"));
+  });
+});
+
+describe("listPools", () => {
+  it("answers the pool list", async () => {
+    const reply = await call(mock(), { method: "GET", path: `/v2/${PROJECT}/pools?status=created` });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual(exampleOf("poolList"));
+    expect(validatePoolList(reply.body)).toEqual({ valid: true });
+  });
+
+  it("refuses Prefer: code=404, which it does not answer, listing the codes it has", async () => {
+    const reply = await call(mock(), { method: "GET", path: `/v2/${PROJECT}/pools`, headers: { prefer: "code=404" } });
+    expect(reply.status).toBe(400);
+    expect(reply.body.error_msg).toContain("Prefer: code=404 is not a response of listPools (it answers 200, 400)");
+  });
+});
+
+describe("deletePool", () => {
+  const path = poolPath(exampleOf("deletingPool").metadata.name);
+
+  it("answers the pool being deleted", async () => {
+    const reply = await call(mock(), { method: "DELETE", path });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual(exampleOf("deletingPool"));
+    expect(validatePoolDeletion(reply.body)).toEqual({ valid: true });
+  });
+
+  it.each(["code=404", "example=poolNotFound"])("answers Prefer: %s with the spec's not found", async (prefer) => {
+    const reply = await call(mock(), { method: "DELETE", path, headers: { prefer } });
+    expect(reply.status).toBe(404);
+    expect(reply.body).toEqual(exampleOf("poolNotFound"));
   });
 });

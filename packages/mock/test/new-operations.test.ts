@@ -3,7 +3,7 @@
 // deletePool (the rest of the pool lifecycle), written into a copy of the bundled spec the way the API pages describe
 // them, and the unchanged mock serves them.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Mock } from "../src/index.js";
+import { manualClock, type Mock } from "../src/index.js";
 import { call, exampleOf, poolPath, PROJECT, startMockWithSpec, validateError, validatePool, type Reply } from "./support.js";
 
 const POOLS = "/v2/{project_id}/pools";
@@ -76,7 +76,9 @@ function expectPool(reply: Reply) {
 describe("new operations of REST shape, in stateful mode", () => {
   let mock: Mock;
   beforeAll(async () => {
-    mock = await startMockWithSpec(addLifecycle, { stateful: true });
+    // The clock stands still, so a pool keeps the phase it was created with; deletingMs 0: a deleted pool is gone at
+    // once. The lifecycle itself is lifecycle.test.ts's.
+    mock = await startMockWithSpec(addLifecycle, { stateful: true, clock: manualClock(), deletingMs: 0 });
   });
   afterAll(() => mock.close());
 

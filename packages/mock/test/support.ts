@@ -11,6 +11,8 @@ import { loadSpec } from "../src/spec.js";
 export const spec = loadSpec();
 export const validatePool = schemaValidator(spec, "Pool");
 export const validateError = schemaValidator(spec, "ModelArtsError");
+export const validatePoolList = schemaValidator(spec, "PoolList");
+export const validatePoolDeletion = schemaValidator(spec, "PoolDeletion");
 export const exampleOf = <T = any>(name: string): T => namedExample<T>(spec, name);
 
 /** A schema of the spec with its references followed, as the body generators read it. */
@@ -101,6 +103,13 @@ export async function call(mock: Pick<Mock, "url">, request: Call = {}): Promise
     parsed = undefined;
   }
   return { status: response.status, headers: response.headers, body: parsed, text };
+}
+
+/** The spec's create request example, with its name label set to `name`. */
+export function createRequest(name: string) {
+  const body = exampleOf("createDedicatedPool");
+  body.metadata.labels["os.modelarts/name"] = name;
+  return body;
 }
 
 export const poolPath = (name: string, project = PROJECT) => `/v2/${project}/pools/${encodeURIComponent(name)}`;
