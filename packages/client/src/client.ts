@@ -192,8 +192,9 @@ export function createPoolsClient(options: PoolsClientOptions): PoolsClient {
     getPool(poolName, callOptions) {
       return send("showPool", [poolName], undefined, callOptions, true) as Promise<Pool>;
     },
-    async listPools(query, callOptions) {
-      return ((await send("listPools", [], undefined, callOptions, true, query)) as PoolList).items;
+    listPools(query, callOptions) {
+      // Not async: a bad query throws before anything is sent, as bad arguments do everywhere.
+      return send("listPools", [], undefined, callOptions, true, query).then((list) => (list as PoolList).items);
     },
     deletePool(poolName, callOptions) {
       return send("deletePool", [poolName], undefined, callOptions, true) as Promise<PoolDeletion>;

@@ -33,7 +33,7 @@ const failurePhases: readonly (PoolPhase | undefined)[] = ["CreationFailed", "Sc
  * the caller's signal and the deadline to the poll in flight and to the wait between polls, so ending the wait any
  * way stops both, and they reject with its reason.
  */
-export async function waitForPool(
+export function waitForPool(
   getPool: (poolName: string, options: { signal: AbortSignal }) => Promise<Pool>,
   clock: Clock,
   call: FailedCall,
@@ -48,31 +48,34 @@ export async function waitForPool(
   }
   const timeoutMs = checkDuration(options.timeoutMs, "waitForPool: timeoutMs") ?? defaultWaitTimeoutMs;
   const intervalMs = checkDuration(options.intervalMs, "waitForPool: intervalMs") ?? defaultWaitIntervalMs;
-  signal?.throwIfAborted();
-  const stop = new AbortController();
-  const onAbort = () => stop.abort(signal!.reason);
-  signal?.addEventListener("abort", onAbort, { once: true });
-  let phase: PoolPhase | undefined;
-  const deadline = Number.isFinite(timeoutMs)
-    ? clock.setTimeout(() => stop.abort(new ModelArtsTimeoutError(call, timeoutMs, redact, `waited ${timeoutMs} ms for ${typeof until === "string" ? until : "the condition"} (last phase: ${phase})`)), timeoutMs)
-    : undefined;
-  try {
-    for (;;) {
-      let pool: Pool;
-      try {
-        pool = await getPool(poolName, { signal: stop.signal });
-      } catch (error) {
-        if (deleted && error instanceof ModelArtsApiError && error.status === 404) return undefined;
-        throw error;
+  // Checked above, outside the async part: bad options throw at once, as they do in every method of the client.
+  return (async () => {
+    signal?.throwIfAborted();
+    const stop = new AbortController();
+    const onAbort = () => stop.abort(signal!.reason);
+    signal?.addEventListener("abort", onAbort, { once: true });
+    let phase: PoolPhase | undefined;
+    const deadline = Number.isFinite(timeoutMs)
+      ? clock.setTimeout(() => stop.abort(new ModelArtsTimeoutError(call, timeoutMs, redact, `waited ${timeoutMs} ms for ${typeof until === "string" ? until : "the condition"} (last phase: ${phase})`)), timeoutMs)
+      : undefined;
+    try {
+      for (;;) {
+        let pool: Pool;
+        try {
+          pool = await getPool(poolName, { signal: stop.signal });
+        } catch (error) {
+          if (deleted && error instanceof ModelArtsApiError && error.status === 404) return undefined;
+          throw error;
+        }
+        phase = pool.status?.phase;
+        if (deleted ? false : typeof until === "function" ? until(pool) : phase === until) return pool;
+        // While a pool is being deleted, a failed one is what is expected to go.
+        if (!deleted && failurePhases.includes(phase)) throw new ModelArtsPoolFailedError(call, pool, redact);
+        await sleep(clock, intervalMs, stop.signal);
       }
-      phase = pool.status?.phase;
-      if (deleted ? false : typeof until === "function" ? until(pool) : phase === until) return pool;
-      // While a pool is being deleted, a failed one is what is expected to go.
-      if (!deleted && failurePhases.includes(phase)) throw new ModelArtsPoolFailedError(call, pool, redact);
-      await sleep(clock, intervalMs, stop.signal);
+    } finally {
+      clock.clearTimeout(deadline);
+      signal?.removeEventListener("abort", onAbort);
     }
-  } finally {
-    clock.clearTimeout(deadline);
-    signal?.removeEventListener("abort", onAbort);
-  }
+  })();
 }
