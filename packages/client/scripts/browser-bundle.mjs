@@ -10,10 +10,10 @@ const source = (file) => JSON.stringify(fileURLToPath(new URL(`../src/${file}`, 
 
 export const entries = {
   /** `@modelarts-pools/client` */
-  main: { contents: `export * from ${source("index.ts")};`, budgetBytes: 4500 },
-  /** `@modelarts-pools/client` and `@modelarts-pools/client/raw` together: the main budget plus about 2.5 kB for
+  main: { contents: `export * from ${source("index.ts")};`, budgetBytes: 5000 },
+  /** `@modelarts-pools/client` and `@modelarts-pools/client/raw` together: the main budget plus about 2.7 kB for
    * openapi-fetch and the raw client's signing and redaction */
-  "main+raw": { contents: `export * from ${source("index.ts")}; export * from ${source("raw.ts")};`, budgetBytes: 7000 },
+  "main+raw": { contents: `export * from ${source("index.ts")}; export * from ${source("raw.ts")};`, budgetBytes: 7700 },
 };
 
 /** @param {keyof typeof entries} entry */

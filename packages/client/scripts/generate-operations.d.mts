@@ -12,5 +12,9 @@ export declare function clientOperations(document?: OpenApiDocument): {
   operations: Record<string, ClientOperation>;
   tokenHeader: string;
   userIdHeader: string;
+  regionServers: [url: string, regions: string[]][];
+  poolPhases: string[];
 };
+export declare function regionServers(document?: OpenApiDocument): [url: string, regions: string[]][];
+export declare function poolPhases(document?: OpenApiDocument): string[];
 export declare function generateOperations(document?: OpenApiDocument): string;

@@ -1,25 +1,29 @@
 // createPoolsClient: the pool operations over fetch. They call fetch directly rather than through openapi-fetch,
 // which keeps a call within a few percent of a hand-written fetch (see the README's benchmark) and the bundle
 // small; openapi-fetch serves `rawClientOf` of the `./raw` entry. What an operation is on the wire (method, path,
-// media types, header names) comes from the spec through generated/operations.ts: a method here only says which
-// operation it is, what fills its path, and whether it may be repeated.
-import type { CreatePoolRequest, Pool, UpdatePoolRequest } from "@modelarts-pools/types";
+// media types, header names, the regions' endpoints) comes from the spec through generated/operations.ts: a method
+// here only says which operation it is, what fills its path, and whether it may be repeated.
+import type { CreatePoolRequest, paths, Pool, PoolDeletion, PoolList, UpdatePoolRequest } from "@modelarts-pools/types";
 import { createAuthorizer, type PoolsAuth } from "./auth.js";
-import { checkClock, sleep, type Clock } from "./clock.js";
+import { checkClock, checkDuration, sleep, type Clock } from "./clock.js";
 import type { FailedCall } from "./errors.js";
-import { operations, userIdHeader, type Operation, type OperationId } from "./generated/operations.js";
+import { operations, regionServers, userIdHeader, type Operation, type OperationId } from "./generated/operations.js";
 import { mergeHeaders } from "./headers.js";
 import type { Redact } from "./redact.js";
 import { internalsOf } from "./internals.js";
-import { retryDelay, retryPlan, type RetryOptions, type RetryPlan } from "./retry.js";
+import { retryDelay, retryPlan, type RetryOptions } from "./retry.js";
 import { exchange } from "./send.js";
 import { requireText } from "./signing.js";
 import { checkSegment, fillPath, queryString } from "./url.js";
+import { waitForPool, type WaitForPoolOptions } from "./wait.js";
 
 export interface PoolsClientOptions {
   /** Project ID (the `{project_id}` of every path). */
   projectId: string;
-  /** Huawei Cloud region, for example `cn-north-4`: the endpoint becomes `https://modelarts.{region}.myhuaweicloud.com`. */
+  /**
+   * Huawei Cloud region, for example `cn-north-4`: the endpoint is the spec's for it (`https://modelarts.{region}.myhuaweicloud.com`,
+   * and `.cn` for ap-southeast-1). A region the spec does not list is refused: give `endpoint` for it.
+   */
   region?: string;
   /** Any base URL instead of the regional endpoint, for example a local mock. */
   endpoint?: string;
@@ -31,7 +35,7 @@ export interface PoolsClientOptions {
   fetch?: typeof fetch;
   /** Longest wait for each attempt's answer, body included (default 30 000 ms; Infinity for none). */
   timeoutMs?: number;
-  /** Retries for updatePool; off unless given. createPool is never retried. */
+  /** Retries for getPool, listPools, updatePool and deletePool; off unless given. createPool is never retried. */
   retry?: RetryOptions | false;
   /**
    * Where the client reads the time and sets its timers: the signature's X-Sdk-Date, an HTTP-date Retry-After,
@@ -48,15 +52,37 @@ export interface CallOptions {
   headers?: Record<string, string>;
 }
 
-export interface UpdatePoolOptions extends CallOptions {
+/** The options of a call that may be repeated: every operation but createPool. */
+export interface RetryCallOptions extends CallOptions {
+  /** This call's retries, over the client's (`false`: none). */
   retry?: RetryOptions | false;
 }
+
+export type UpdatePoolOptions = RetryCallOptions;
+
+/** The query of listPools, as the spec types it: `workspaceId`, `labelSelector`, `status`. */
+export type ListPoolsQuery = NonNullable<paths["/v2/{project_id}/pools"]["get"]["parameters"]["query"]>;
+
+export type { WaitForPoolOptions };
 
 export interface PoolsClient {
   /** The spec's createPool operation. Never retried: a repeated create could create a second pool. */
   createPool(body: CreatePoolRequest, options?: CallOptions): Promise<Pool>;
   /** The spec's updatePool operation, a JSON merge patch. `poolName` is `metadata.name` of the pool. */
   updatePool(poolName: string, patch: UpdatePoolRequest, options?: UpdatePoolOptions): Promise<Pool>;
+  /** The spec's showPool operation. A pool the project does not have rejects with ModelArtsApiError 404. */
+  getPool(poolName: string, options?: RetryCallOptions): Promise<Pool>;
+  /** The spec's listPools operation: the `items` of the PoolList (all of them: the list has no pages). */
+  listPools(query?: ListPoolsQuery, options?: RetryCallOptions): Promise<Pool[]>;
+  /** The spec's deletePool operation: the pool, with `metadata.deletionTimestamp`. Wait for `"deleted"` to see it go. */
+  deletePool(poolName: string, options?: RetryCallOptions): Promise<PoolDeletion>;
+  /**
+   * Polls getPool (every `intervalMs`, default 15 s, for at most `timeoutMs`, default 90 minutes) until the pool
+   * reaches the phase `until`, meets the predicate `until`, or, with `until: "deleted"`, answers 404. A pool in
+   * CreationFailed, ScalingFailed or Error (unless that is what `until` asks for) rejects with ModelArtsPoolFailedError.
+   */
+  waitForPool(poolName: string, options: WaitForPoolOptions & { until: "deleted" }): Promise<undefined>;
+  waitForPool(poolName: string, options: WaitForPoolOptions): Promise<Pool>;
   readonly endpoint: string;
   readonly projectId: string;
 }
@@ -81,17 +107,11 @@ function resolveEndpoint(region: string | undefined, endpoint: string | undefine
     if (!url || !/^https?:$/.test(url.protocol)) fail(redact(`endpoint must be an absolute http(s) URL, got ${JSON.stringify(endpoint)}`));
     return url.href.replace(/\/+$/, "");
   }
-  if (region === undefined) fail("region (for example cn-north-4) or endpoint is required");
-  // A region is one DNS label; anything else would change the host the credentials go to.
-  if (typeof region !== "string" || !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(region)) fail(redact(`region must look like cn-north-4, got ${JSON.stringify(region)}`));
-  return `https://modelarts.${region}.myhuaweicloud.com`;
-}
-
-function checkTimeout(value: number | undefined, where: string): number | undefined {
-  if (value !== undefined && (typeof value !== "number" || !(value > 0))) {
-    throw new TypeError(`${where}: timeoutMs must be a number > 0`);
-  }
-  return value;
+  // Only the spec's table: a guessed host could be the wrong one (ap-southeast-1 is under .cn), or not Huawei's.
+  // One message for a missing region and an unknown one: both need the list, or `endpoint`.
+  const server = regionServers.find(([, regions]) => regions.split(", ").includes(region!));
+  if (server) return server[0].replace("{region}", region!);
+  fail(redact(`region must be one of ${regionServers.map(([, regions]) => regions).join(", ")}, or give endpoint instead (got ${JSON.stringify(region)})`));
 }
 
 function checkBody(body: unknown, operation: string, schema: string): void {
@@ -105,30 +125,37 @@ export function createPoolsClient(options: PoolsClientOptions): PoolsClient {
   const clock = checkClock(options.clock, "createPoolsClient");
   const auth = createAuthorizer(options.auth, projectId, clock);
   const endpoint = resolveEndpoint(options.region, options.endpoint, auth.redactFor());
-  const timeoutMs = checkTimeout(options.timeoutMs, "createPoolsClient") ?? defaultTimeoutMs;
+  const timeoutMs = checkDuration(options.timeoutMs, "createPoolsClient: timeoutMs") ?? defaultTimeoutMs;
   const clientRetry = retryPlan(options.retry, "createPoolsClient");
   const fetchImpl: typeof fetch = options.fetch ?? ((...args) => fetch(...args)); // the global one of the moment
   const defaults: Record<string, string> = userId === undefined ? {} : { [userIdHeader]: userId };
 
+  /** What a call of `operationId` sends to (its method and URL), named `name` in its errors. */
+  function callOf(operationId: OperationId, pathValues: readonly string[], query?: Record<string, unknown>, name: string = operationId): FailedCall {
+    const operation: Operation = operations[operationId];
+    return { operation: name, method: operation.method, url: endpoint + fillPath(operation.path, [projectId, ...pathValues], name) + queryString(operation.query, query, name) };
+  }
+
   /**
    * One call of `operationId`: `pathValues` fill its path template after the project ID, `payload` is its body
-   * (ignored when it takes none), `query` gives its query parameters by their spec names. With a retry plan, the
-   * failures that another try can fix are repeated. Bad arguments throw before anything is sent.
+   * (ignored when it takes none), `query` gives its query parameters by their spec names. When it is `retryable`
+   * (every operation but createPool), the failures that another try can fix are repeated, as the call's `retry`
+   * options or else the client's say. Bad arguments throw before anything is sent.
    */
   function send(
     operationId: OperationId,
     pathValues: readonly string[],
     payload: unknown,
-    callOptions: CallOptions,
-    plan?: RetryPlan,
+    callOptions: RetryCallOptions = {},
+    retryable?: boolean,
     query?: Record<string, unknown>,
   ): Promise<unknown> {
-    const operation: Operation = operations[operationId];
-    const { method, accept, body: mediaType } = operation;
-    const url = endpoint + fillPath(operation.path, [projectId, ...pathValues], operationId) + queryString(operation.query, query);
-    const call: FailedCall = { operation: operationId, method, url };
-    const callTimeout = checkTimeout(callOptions.timeoutMs, operationId) ?? timeoutMs;
+    const { accept, body: mediaType }: Operation = operations[operationId];
+    const call = callOf(operationId, pathValues, query);
+    const { method, url } = call;
+    const callTimeout = checkDuration(callOptions.timeoutMs, `${operationId}: timeoutMs`) ?? timeoutMs;
     const body = mediaType === undefined ? undefined : JSON.stringify(payload);
+    const plan = !retryable ? undefined : callOptions.retry === undefined ? clientRetry : retryPlan(callOptions.retry, operationId);
     const attempts = async () => {
       for (let attempt = 0; ; attempt++) {
         // Headers are built (and signed) again for every attempt: a signature carries its time.
@@ -154,15 +181,27 @@ export function createPoolsClient(options: PoolsClientOptions): PoolsClient {
   const client: PoolsClient = {
     endpoint,
     projectId,
-    createPool(body, callOptions = {}) {
+    createPool(body, callOptions) {
       checkBody(body, "createPool", "CreatePoolRequest");
       return send("createPool", [], body, callOptions) as Promise<Pool>;
     },
-    updatePool(poolName, patch, callOptions = {}) {
+    updatePool(poolName, patch, callOptions) {
       checkBody(patch, "updatePool", "UpdatePoolRequest");
-      const plan = callOptions.retry === undefined ? clientRetry : retryPlan(callOptions.retry, "updatePool");
-      return send("updatePool", [poolName], patch, callOptions, plan) as Promise<Pool>;
+      return send("updatePool", [poolName], patch, callOptions, true) as Promise<Pool>;
     },
+    getPool(poolName, callOptions) {
+      return send("showPool", [poolName], undefined, callOptions, true) as Promise<Pool>;
+    },
+    listPools(query, callOptions) {
+      // Not async: a bad query throws before anything is sent, as bad arguments do everywhere.
+      return send("listPools", [], undefined, callOptions, true, query).then((list) => (list as PoolList).items);
+    },
+    deletePool(poolName, callOptions) {
+      return send("deletePool", [poolName], undefined, callOptions, true) as Promise<PoolDeletion>;
+    },
+    // One implementation for both overloads: it resolves with undefined only when waiting for "deleted".
+    waitForPool: ((poolName: string, waitOptions: WaitForPoolOptions) =>
+      waitForPool(client.getPool, clock, callOf("showPool", [poolName], undefined, "waitForPool"), auth.redactFor(), poolName, waitOptions)) as PoolsClient["waitForPool"],
   };
   internalsOf.set(client, { endpoint, fetch: fetchImpl, defaults, auth });
   return client;

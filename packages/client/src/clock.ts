@@ -29,6 +29,12 @@ export function checkClock(clock: Clock | undefined, where: string): Clock {
   return clock;
 }
 
+/** `value` when it is a duration a timer can take (a number > 0; Infinity for none), undefined when not given. */
+export function checkDuration(value: number | undefined, field: string): number | undefined {
+  if (value !== undefined && (typeof value !== "number" || !(value > 0))) throw new TypeError(`${field} must be a number > 0`);
+  return value;
+}
+
 /** Waits `ms` on `clock`, unless the caller aborts first (then rejects with the signal's reason). */
 export function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -3,11 +3,12 @@
 // Fields are `declare`d and set in the constructors, which keeps them out of the emitted class bodies (bytes in
 // every browser bundle). Every constructor takes what came from outside (the URL, the answer, the cause) through
 // a Redact (redact.ts) before it composes anything of it.
+import type { Pool } from "@modelarts-pools/types";
 import { keepAll, redactBody, redactedCause, type Redact } from "./redact.js";
 
 /** Which call failed; no headers, so no credentials. */
 export interface FailedCall {
-  /** `createPool`, `updatePool`. */
+  /** The operationId of the spec (`createPool`, `showPool`…; getPool sends showPool), or `waitForPool`. */
   operation: string;
   method: string;
   url: string;
@@ -89,13 +90,26 @@ export class ModelArtsNetworkError extends ModelArtsCallError {
   }
 }
 
-/** The answer did not arrive within `timeoutMs`. */
+/** The answer did not arrive within `timeoutMs` (or, from waitForPool, the pool did not get where it was awaited). */
 export class ModelArtsTimeoutError extends ModelArtsCallError {
   override readonly name = "ModelArtsTimeoutError";
   declare readonly timeoutMs: number;
 
-  constructor(call: FailedCall, timeoutMs: number, redact?: Redact) {
-    super(call, `got no answer within ${timeoutMs} ms`, undefined, redact);
+  constructor(call: FailedCall, timeoutMs: number, redact?: Redact, what = `got no answer within ${timeoutMs} ms`) {
+    super(call, what, undefined, redact);
     this.timeoutMs = timeoutMs;
+  }
+}
+
+/** waitForPool found the pool in a phase it cannot leave by itself (CreationFailed, ScalingFailed, Error). */
+export class ModelArtsPoolFailedError extends ModelArtsCallError {
+  override readonly name = "ModelArtsPoolFailedError";
+  /** The pool as last answered, with its `status.phase` and `status.message`. */
+  declare readonly pool: Pool;
+
+  constructor(call: FailedCall, pool: Pool, redact: Redact = keepAll) {
+    const { phase, message } = pool.status;
+    super(call, `found the pool in phase ${phase}${message ? `: ${message}` : ""}`, undefined, redact);
+    this.pool = redactBody(pool, redact) as Pool;
   }
 }

@@ -24,8 +24,14 @@ export function fillPath(template: string, values: readonly string[], operationI
   return path;
 }
 
-/** `?name=value&…` of the parameters of `names` that `values` gives, or "" when it gives none. */
-export function queryString(names: readonly string[] | undefined, values: Record<string, unknown> | undefined): string {
+/**
+ * `?name=value&…` of the parameters of `names` that `values` gives, or "" when it gives none. A name the operation
+ * does not have is refused rather than dropped: a misspelt filter would otherwise list every pool.
+ */
+export function queryString(names: readonly string[] | undefined, values: Record<string, unknown> | undefined, operationId: string): string {
+  for (const name in values) {
+    if (!names?.includes(name)) throw new TypeError(`${operationId}: unknown query parameter ${JSON.stringify(name)}, not one of ${names}`);
+  }
   const pairs: string[] = [];
   for (const name of names ?? []) {
     const value = values?.[name];

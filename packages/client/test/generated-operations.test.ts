@@ -6,8 +6,8 @@ import { createRequire } from "node:module";
 import { describeApi } from "@modelarts-pools/spec/operations";
 import type { OpenApiDocument } from "@modelarts-pools/spec/openapi";
 import { describe, expect, test } from "vitest";
-import { clientOperations, generatedFile, generateOperations } from "../scripts/generate-operations.mjs";
-import { operations, tokenHeader, userIdHeader } from "../src/generated/operations.js";
+import { clientOperations, generatedFile, generateOperations, poolPhases as phasesOf, regionServers as serversOf } from "../scripts/generate-operations.mjs";
+import { operations, poolPhases, regionServers, tokenHeader, userIdHeader } from "../src/generated/operations.js";
 
 const spec = createRequire(import.meta.url)("@modelarts-pools/spec/openapi.json") as OpenApiDocument;
 
@@ -33,7 +33,8 @@ describe("src/generated/operations.ts", () => {
     expect(Object.keys(operations).sort()).toEqual(Object.keys(api.operations).sort());
     for (const [id, described] of Object.entries(api.operations)) {
       const operation = operations[id as keyof typeof operations];
-      expect(operation).toMatchObject({ method: described.method, path: described.path, body: described.requestMediaTypes[0] });
+      expect(operation).toMatchObject({ method: described.method, path: described.path });
+      expect((operation as { body?: string }).body).toBe(described.requestMediaTypes[0]);
       expect(described.responses["200"]?.mediaTypes).toContain(operation.accept);
     }
   });
@@ -42,6 +43,50 @@ describe("src/generated/operations.ts", () => {
     const api = describeApi(spec);
     expect(tokenHeader).toBe(api.security.find((scheme) => scheme.scheme === "token")!.name.toLowerCase());
     expect(Object.values(api.operations).flatMap((operation) => operation.headerParameters.map((parameter) => parameter.name.toLowerCase()))).toContain(userIdHeader);
+  });
+});
+
+describe("the regions and the pool phases come from the spec", () => {
+  /** The spec's servers, read here independently of the generator: region → URL with the region filled in. */
+  function endpointsOf(document: OpenApiDocument): Record<string, string> {
+    const table: Record<string, string> = {};
+    for (const server of document.servers as { url: string; variables?: { region?: { enum?: string[]; default: string } } }[]) {
+      for (const region of server.variables?.region?.enum ?? []) table[region] = server.url.replace("{region}", region);
+    }
+    return table;
+  }
+
+  test("every region of the servers' enums, each at its server's URL, and nothing else", () => {
+    const generated = Object.fromEntries(regionServers.flatMap(([url, regions]) => regions.split(", ").map((region) => [region, url.replace("{region}", region)])));
+    expect(generated).toEqual(endpointsOf(spec));
+    // FACTS.md, "Transport": 21 regions under .com, and CN-Hong Kong under .cn.
+    expect(Object.keys(generated)).toHaveLength(22);
+    expect(generated["ap-southeast-1"]).toBe("https://modelarts.ap-southeast-1.myhuaweicloud.cn");
+    expect(generated["cn-north-4"]).toBe("https://modelarts.cn-north-4.myhuaweicloud.com");
+  });
+
+  test("a region the spec adds to a server reaches the table; a region two servers claim stops the generation", () => {
+    const document = structuredClone(spec) as OpenApiDocument & { servers: { url: string; variables: { region: { enum: string[] } } }[] };
+    document.servers[0]!.variables.region.enum.push("eu-west-101");
+    expect(serversOf(document)[0]![1]).toContain("eu-west-101");
+    document.servers[1]!.variables.region.enum.push("eu-west-101");
+    expect(() => serversOf(document)).toThrow("region eu-west-101 is served by two servers (https://modelarts.{region}.myhuaweicloud.com and https://modelarts.{region}.myhuaweicloud.cn)");
+  });
+
+  test("a server variable the client has no option for, or a region that is not a DNS label, stops the generation", () => {
+    const withTenant = structuredClone(spec) as OpenApiDocument & { servers: { url: string; variables: Record<string, unknown> }[] };
+    withTenant.servers[0]!.url = "https://{tenant}.modelarts.{region}.myhuaweicloud.com";
+    expect(() => serversOf(withTenant)).toThrow("has a variable {tenant} besides {region}");
+    const odd = structuredClone(spec) as OpenApiDocument & { servers: { variables: { region: { enum: string[] } } }[] };
+    odd.servers[0]!.variables.region.enum.push("eu-west-1, cn-north-4");
+    expect(() => serversOf(odd)).toThrow('has a region that is not one DNS label: "eu-west-1, cn-north-4"');
+    expect(() => serversOf({ ...spec, servers: [] })).toThrow("no server of the spec has a {region} variable");
+  });
+
+  test("the pool phases are the PoolPhase enum", () => {
+    const schemas = (spec.components as { schemas: { PoolPhase: { enum: string[] } } }).schemas;
+    expect(poolPhases).toEqual(schemas.PoolPhase.enum);
+    expect(phasesOf(spec)).toEqual([...poolPhases]);
   });
 });
 
@@ -70,7 +115,7 @@ describe("an operation the spec adds reaches the client with no hand edit", () =
     const deletePool = {
       delete: {
         operationId: "deletePool",
-        parameters: [{ $ref: "#/components/parameters/X-ModelArts-User-ID" }],
+        parameters: [{ $ref: "#/components/parameters/pool_name_lifecycle" }, { $ref: "#/components/parameters/X-ModelArts-User-ID" }],
         responses: { "200": { description: "OK", content: { "application/json": { schema: { type: "object" } } } } },
       },
     };

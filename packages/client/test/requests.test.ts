@@ -92,41 +92,57 @@ describe("the URL of a call", () => {
   });
 
   test("encodes the query parameters the operation declares, in its order, and leaves out those not given", () => {
-    expect(queryString(["workspaceId", "labelSelector", "status"], { labelSelector: "os.modelarts/name=pool 1", workspaceId: "0", other: "x" })).toBe(
+    expect(queryString(["workspaceId", "labelSelector", "status"], { labelSelector: "os.modelarts/name=pool 1", workspaceId: "0", status: undefined }, "listPools")).toBe(
       "?workspaceId=0&labelSelector=os.modelarts%2Fname%3Dpool%201",
     );
-    expect(queryString(["status"], {})).toBe("");
-    expect(queryString(undefined, { status: "created" })).toBe("");
+    expect(queryString(["status"], {}, "listPools")).toBe("");
+    expect(queryString(["status"], undefined, "listPools")).toBe("");
+  });
+
+  test("refuses a query name the operation does not declare, naming it and the spec's names: a misspelt filter must not list every pool", () => {
+    const names = ["workspaceId", "labelSelector", "status"];
+    expect(() => queryString(names, { labelselector: "a=b" }, "listPools")).toThrow(
+      'listPools: unknown query parameter "labelselector", not one of workspaceId,labelSelector,status',
+    );
+    expect(() => queryString(undefined, { status: "created" }, "showPool")).toThrow('showPool: unknown query parameter "status"');
   });
 });
 
 describe("options", () => {
-  test("a region becomes the regional endpoint; an endpoint wins and loses its trailing slash", () => {
-    expect(createPoolsClient({ projectId: "p", region: "ap-southeast-1" }).endpoint).toBe("https://modelarts.ap-southeast-1.myhuaweicloud.com");
+  test("a region becomes its endpoint from the spec's servers; an endpoint wins and loses its trailing slash", () => {
+    expect(createPoolsClient({ projectId: "p", region: "cn-north-4" }).endpoint).toBe("https://modelarts.cn-north-4.myhuaweicloud.com");
+    expect(createPoolsClient({ projectId: "p", region: "sa-brazil-1" }).endpoint).toBe("https://modelarts.sa-brazil-1.myhuaweicloud.com");
+    // CN-Hong Kong is the one region under .cn (FACTS.md, "Transport").
+    expect(createPoolsClient({ projectId: "p", region: "ap-southeast-1" }).endpoint).toBe("https://modelarts.ap-southeast-1.myhuaweicloud.cn");
     expect(createPoolsClient({ projectId: "p", region: "x", endpoint: "http://localhost:4010/base/" }).endpoint).toBe("http://localhost:4010/base");
   });
 
   test.each([
     [{ projectId: "" , region: "cn-north-4" }, "createPoolsClient: projectId must be a non-empty string"],
-    [{ projectId: "p" }, "createPoolsClient: region (for example cn-north-4) or endpoint is required"],
+    [{ projectId: "p" }, "createPoolsClient: region must be one of cn-north-1, cn-north-2, cn-north-4,"],
+    [{ projectId: "p" }, "ap-southeast-1, or give endpoint instead (got undefined)"],
     [{ projectId: "..", region: "cn-north-4" }, 'createPoolsClient: projectId must be one path segment: a non-empty string other than "." and ".."'],
-    [{ projectId: "p", region: "evil.com/x" }, "createPoolsClient: region must look like cn-north-4"],
+    [{ projectId: "p", region: "evil.com/x" }, ', or give endpoint instead (got "evil.com/x")'],
+    [{ projectId: "p", region: "eu-west-0" }, ', or give endpoint instead (got "eu-west-0")'],
+    [{ projectId: "p", region: "cn-north-4, cn-north-1" }, "(got \"cn-north-4, cn-north-1\")"],
+    [{ projectId: "p", region: "constructor" }, '(got "constructor")'],
+    [{ projectId: "p", region: 4 as never }, "createPoolsClient: region must be one of"],
     [{ projectId: "p", endpoint: "not a url" }, 'createPoolsClient: endpoint must be an absolute http(s) URL, got "not a url"'],
     [{ projectId: "p", endpoint: "ftp://h" }, "createPoolsClient: endpoint must be an absolute http(s) URL"],
     [{ projectId: "p", endpoint: "https://user:secret@h" }, "createPoolsClient: endpoint must not contain a user name or password"],
-    [{ projectId: "p", region: "r", timeoutMs: 0 }, "createPoolsClient: timeoutMs must be a number > 0"],
-    [{ projectId: "p", region: "r", retry: { retries: -1 } }, "createPoolsClient: retry.retries must be a number ≥ 0"],
-    [{ projectId: "p", region: "r", clock: { now: () => 0 } }, "createPoolsClient: clock must have now, setTimeout and clearTimeout functions"],
-    [{ projectId: "p", region: "r", auth: { token: "" } }, "createPoolsClient: auth.token must be a non-empty string"],
-    [{ projectId: "p", region: "r", auth: { accessKey: "AK", secretKey: "" } }, "createPoolsClient: auth.secretKey must be a non-empty string"],
-    [{ projectId: "p", region: "r", auth: { token: "t", accessKey: "AK", secretKey: "SK" } }, "createPoolsClient: auth must be either { token } or { accessKey, secretKey }"],
+    [{ projectId: "p", region: "cn-north-4", timeoutMs: 0 }, "createPoolsClient: timeoutMs must be a number > 0"],
+    [{ projectId: "p", region: "cn-north-4", retry: { retries: -1 } }, "createPoolsClient: retry.retries must be a number ≥ 0"],
+    [{ projectId: "p", region: "cn-north-4", clock: { now: () => 0 } }, "createPoolsClient: clock must have now, setTimeout and clearTimeout functions"],
+    [{ projectId: "p", region: "cn-north-4", auth: { token: "" } }, "createPoolsClient: auth.token must be a non-empty string"],
+    [{ projectId: "p", region: "cn-north-4", auth: { accessKey: "AK", secretKey: "" } }, "createPoolsClient: auth.secretKey must be a non-empty string"],
+    [{ projectId: "p", region: "cn-north-4", auth: { token: "t", accessKey: "AK", secretKey: "SK" } }, "createPoolsClient: auth must be either { token } or { accessKey, secretKey }"],
   ])("bad options are refused with an error naming the field (%#)", (options, message) => {
     expect(() => createPoolsClient(options as never)).toThrow(message);
   });
 
   test("a body that is not an object is refused before anything is sent", async () => {
     const { fetch, sent } = fakeFetch();
-    const pools = createPoolsClient({ projectId: "p", region: "r", fetch });
+    const pools = createPoolsClient({ projectId: "p", region: "cn-north-4", fetch });
     expect(() => pools.createPool(null as never)).toThrow("createPool: the body must be an object (CreatePoolRequest)");
     expect(() => pools.updatePool("x", [] as never)).toThrow("updatePool: the body must be an object (UpdatePoolRequest)");
     expect(sent).toHaveLength(0);

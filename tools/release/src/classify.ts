@@ -25,7 +25,9 @@ export function classify(before: Json, after: Json): Classification {
     if (key === "paths" || deepEqual(a[key], b[key])) continue;
     if (key === "info") compareInfo(ctx, a.info, b.info);
     else if (key === "components") compareLoosely(ctx, securitySchemes(a.components), securitySchemes(b.components), "components.securitySchemes", "components");
-    else if (key === "tags" || key === "openapi" || isDocumentation(key)) ctx.out.add("documentation-changed", `changed ${key}`, key);
+    // Servers say where the API is served (the regions and their endpoints), not what a request or an answer is:
+    // no client's call changes shape when one is added or described, so they are documentation like the tags.
+    else if (key === "tags" || key === "servers" || key === "openapi" || isDocumentation(key)) ctx.out.add("documentation-changed", `changed ${key}`, key);
     else compareLoosely(ctx, a[key], b[key], key, key);
   }
   const differences = ctx.out.list();
