@@ -1,13 +1,14 @@
 // The packages a release publishes (the changesets fixed group) and the one check each must pass, run by `lint` on
 // freshly packed tarballs and by `pnpm release` on the tarballs it is about to hand over.
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fixedGroup } from "./changesets.js";
 import { engineProblems } from "./engines.js";
+import { inStepProblems } from "./in-step.js";
 import { layout } from "./repo.js";
-import { contentProblems, linterProblems, pack, tarballName, unpack, type Manifest } from "./tarball.js";
+import { contentProblems, linterProblems, pack, tarballName, unpack, type Manifest, type Unpacked } from "./tarball.js";
 
 export interface PublishedPackage {
   name: string;
@@ -35,26 +36,31 @@ export interface PackageReport {
 
 /**
  * Packs each published package (or, given `tarballs`, reads the ones already packed there) and checks it: contents,
- * LICENSE, README, engines, publint, arethetypeswrong, and the engines of its installed runtime dependencies.
+ * LICENSE, README, engines, publint, arethetypeswrong, and the engines of its installed runtime dependencies; then
+ * checks that the tarballs are one release (versions, sibling dependencies, types generated from the packed spec).
  */
 export async function checkPublished(root: string, options: { tarballs?: string } = {}): Promise<PackageReport[]> {
   const nodeRange = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Manifest).engines?.node ?? "(none)";
+  const version = (JSON.parse(readFileSync(layout(root).specPackage, "utf8")) as Manifest).version;
   const scratch = mkdtempSync(join(tmpdir(), "packed-"));
+  const unpacked = new Map<string, Unpacked>();
   try {
-    const reports: PackageReport[] = [];
-    for (const { name, dir } of await publishedPackages(root)) {
-      const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as Manifest;
-      const tarball = options.tarballs ? join(options.tarballs, tarballName(manifest)) : pack(dir, scratch);
-      const unpacked = unpack(tarball);
-      try {
-        const problems = [...contentProblems(unpacked, nodeRange), ...linterProblems(tarball, unpacked.manifest), ...engineProblems(dir)];
-        reports.push({ name, tarball, bytes: statSync(tarball).size, files: unpacked.files, problems });
-      } finally {
-        unpacked.remove();
-      }
-    }
+    // Packed one after another (pnpm pack is quick); linted side by side (publint and attw are the slow part).
+    const reports = await Promise.all(
+      (await publishedPackages(root)).map(async ({ name, dir }): Promise<PackageReport> => {
+        const manifest = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as Manifest;
+        const tarball = options.tarballs ? join(options.tarballs, tarballName(manifest)) : pack(dir, scratch);
+        if (!existsSync(tarball)) return { name, tarball, bytes: 0, files: [], problems: [`${tarball} is missing: nothing was packed for ${name} ${manifest.version}`] };
+        const contents = unpack(tarball);
+        unpacked.set(name, contents);
+        const problems = [...contentProblems(contents, nodeRange), ...(await linterProblems(tarball, contents.manifest)), ...engineProblems(dir)];
+        return { name, tarball, bytes: statSync(tarball).size, files: contents.files, problems };
+      }),
+    );
+    reports.push({ name: `the packed set (${version})`, tarball: "", bytes: 0, files: [], problems: inStepProblems(root, version, unpacked) });
     return reports;
   } finally {
+    for (const contents of unpacked.values()) contents.remove();
     rmSync(scratch, { recursive: true, force: true });
   }
 }
@@ -62,8 +68,8 @@ export async function checkPublished(root: string, options: { tarballs?: string 
 export function describeReports(reports: readonly PackageReport[]): string {
   return reports
     .map((report) => {
-      const head = `${report.name}: ${(report.bytes / 1024).toFixed(1)} kB packed, ${report.files.length} files`;
-      if (report.problems.length === 0) return `${head} — ok\n  ${report.files.join("\n  ")}`;
+      const head = report.tarball ? `${report.name}: ${(report.bytes / 1024).toFixed(1)} kB packed, ${report.files.length} files` : report.name;
+      if (report.problems.length === 0) return [`${head} — ok`, ...report.files.map((file) => `  ${file}`)].join("\n");
       return `${head} — ${report.problems.length} problem(s):\n${report.problems.map((problem) => `  - ${problem}`).join("\n")}`;
     })
     .join("\n");

@@ -1,7 +1,7 @@
 // What a published package's tarball must be, checked on the tarball itself (as `pnpm pack` makes it, which is what
 // a publish uploads): it declares the repo's Node range, carries the MIT LICENSE and a README, holds every file its
 // exports, bin and imports reach and nothing else, and passes publint --strict and arethetypeswrong.
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -75,16 +75,22 @@ export function contentProblems(unpacked: Unpacked, nodeRange: string): string[]
 }
 
 /** publint --strict and arethetypeswrong (ESM only, as every package is) on the tarball; their output when they fail. */
-export function linterProblems(tarball: string, manifest: Manifest): string[] {
-  const problems: string[] = [];
-  const publint = spawnSync(toolBin("publint"), ["--strict", tarball], { encoding: "utf8" });
-  if (publint.status !== 0) problems.push(`publint --strict failed:\n${publint.stdout}${publint.stderr}`);
+export async function linterProblems(tarball: string, manifest: Manifest): Promise<string[]> {
   // Data files (openapi.yaml) are exported to be read from disk, not imported: attw cannot resolve them as modules.
-  const dataEntries = Object.keys(isRecord(manifest.exports) ? manifest.exports : {}).filter((entry) => /\.(ya?ml)$/.test(entry));
+  const dataEntries = Object.keys(isRecord(manifest.exports) ? manifest.exports : {}).filter((entry) => /\.ya?ml$/.test(entry));
   const exclude = dataEntries.length ? ["--exclude-entrypoints", ...dataEntries] : [];
-  const attw = spawnSync(toolBin("attw"), [tarball, "--profile", "esm-only", "--format", "ascii", ...exclude], { encoding: "utf8" });
-  if (attw.status !== 0) problems.push(`arethetypeswrong failed:\n${attw.stdout}${attw.stderr}`);
-  return problems;
+  const [publint, attw] = await Promise.all([
+    run(toolBin("publint"), ["--strict", tarball]),
+    run(toolBin("attw"), [tarball, "--profile", "esm-only", "--format", "ascii", ...exclude]),
+  ]);
+  return [publint && `publint --strict failed:\n${publint}`, attw && `arethetypeswrong failed:\n${attw}`].filter((problem) => problem !== undefined);
+}
+
+/** Runs a linter; resolves with its output when it fails, undefined when it passes. */
+function run(command: string, args: string[]): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    execFile(command, args, { encoding: "utf8", maxBuffer: 16 << 20 }, (error, stdout, stderr) => resolve(error ? `${stdout}${stderr}` : undefined));
+  });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -50,14 +50,14 @@ describe("a published package's tarball", () => {
     typesTarball = pack(join(repo, "packages", "types"), join(scratch, "real"));
   });
 
-  it("@modelarts-pools/types as packed: LICENSE, README, engines, only what its exports reach, publint and attw clean", () => {
+  it("@modelarts-pools/types as packed: LICENSE, README, engines, only what its exports reach, publint and attw clean", async () => {
     // The package keeps no LICENSE of its own: pnpm packs the workspace root's into any package that has none.
     expect(existsSync(join(repo, "packages", "types", "LICENSE"))).toBe(false);
     const unpacked = unpack(typesTarball);
     try {
       expect(unpacked.files).toEqual(["LICENSE", "README.md", "dist/generated/openapi.d.ts", "dist/index.d.ts", "dist/index.js", "package.json"]);
       expect(contentProblems(unpacked, range)).toEqual([]);
-      expect(linterProblems(typesTarball, unpacked.manifest)).toEqual([]);
+      expect(await linterProblems(typesTarball, unpacked.manifest)).toEqual([]);
     } finally {
       unpacked.remove();
     }
@@ -94,14 +94,14 @@ describe("a published package's tarball", () => {
     ]);
   });
 
-  it("runs publint --strict and arethetypeswrong on the tarball, and reports what they say", () => {
+  it("runs publint --strict and arethetypeswrong on the tarball, and reports what they say", async () => {
     const tarball = packed("untyped", (dir, manifest) => {
       rmSync(join(dir, "dist", "index.d.ts"));
       manifest.exports = { ".": "./dist/index.js" };
     });
     const unpacked = unpack(tarball);
     try {
-      const problems = linterProblems(tarball, unpacked.manifest);
+      const problems = await linterProblems(tarball, unpacked.manifest);
       expect(problems).toHaveLength(1);
       expect(problems[0]).toMatch(/^arethetypeswrong failed:\n[\s\S]*no type declarations were found/);
     } finally {
@@ -109,13 +109,13 @@ describe("a published package's tarball", () => {
     }
   });
 
-  it("reports publint's complaint about a types condition that comes after default", () => {
+  it("reports publint's complaint about a types condition that comes after default", async () => {
     const tarball = packed("types-last", (_dir, manifest) => {
       manifest.exports = { ".": { default: "./dist/index.js", types: "./dist/index.d.ts" } };
     });
     const unpacked = unpack(tarball);
     try {
-      const problems = linterProblems(tarball, unpacked.manifest);
+      const problems = await linterProblems(tarball, unpacked.manifest);
       expect(problems[0]).toMatch(/^publint --strict failed:\n[\s\S]*types/);
     } finally {
       unpacked.remove();
