@@ -1,6 +1,6 @@
 // modelarts-pools-mock: serve the mock until Ctrl-C. Prints the URL on its first line of output, so a script can read it.
 import { parseArgs } from "node:util";
-import { DEFAULT_HOST, DEFAULT_PORT, startMock } from "./server.js";
+import { DEFAULT_HOST, DEFAULT_PORT, listeningNotice } from "./defaults.js";
 
 const USAGE = `Usage: modelarts-pools-mock [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--stateful]
 
@@ -15,9 +15,14 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+// `pnpm mock -- --stateful` hands its `--` on to the script (npm drops it): here it separates nothing.
+const args = process.argv.slice(2);
+if (args[0] === "--") args.shift();
+
 let values;
 try {
   ({ values } = parseArgs({
+    args,
     options: {
       port: { type: "string", default: String(DEFAULT_PORT) },
       host: { type: "string", default: DEFAULT_HOST },
@@ -37,8 +42,12 @@ const port = Number(values.port);
 if (!/^\d+$/.test(values.port) || port > 65_535) fail(`--port must be an integer from 0 to 65535, not ${values.port}`);
 
 try {
+  // Loaded once the flags are good: Prism takes a while to load, and a mistyped flag should not wait for it.
+  const { startMock } = await import("./server.js");
   const mock = await startMock({ port, host: values.host, stateful: values.stateful });
+  const { warning } = listeningNotice({ host: values.host, port: Number(new URL(mock.url).port), serves: "the mock", mock: true });
   process.stdout.write(`${mock.url}\nModelArts pools mock (${values.stateful ? "stateful" : "examples"} mode) listening; Ctrl-C stops it.\n`);
+  if (warning) process.stderr.write(`${warning}\n`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;

@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { requestBodyValidators } from "@modelarts-pools/spec/validator";
 import { errorsOf } from "./answer.js";
-import { DEFAULT_HOST, DEFAULT_PORT } from "./defaults.js";
+import { DEFAULT_HOST, DEFAULT_PORT, listeningNotice } from "./defaults.js";
 import { allowedRequestHeaders } from "./cors.js";
 import { createHandler } from "./handler.js";
 import { PoolStore } from "./pool-store.js";
@@ -50,9 +50,9 @@ export async function startMock(options: MockOptions = {}): Promise<Mock> {
   await listen(server, options.port ?? 0, options.host ?? DEFAULT_HOST);
 
   const address = server.address() as AddressInfo;
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
-    url: `http://${host}:${address.port}`,
+    // One a person or a client can open, also when the mock listens on every interface (0.0.0.0 → 127.0.0.1).
+    url: listeningNotice({ host: address.address, port: address.port, serves: "the mock", mock: true }).url,
     reload: async () => {
       current = await answering(loadSpec(options.specPath), options);
     },
