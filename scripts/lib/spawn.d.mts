@@ -11,5 +11,5 @@ export interface SpawnedUntil {
 export declare function spawnUntil(
   command: string,
   args: readonly string[],
-  options?: { ready?: RegExp; timeoutMs?: number; env?: NodeJS.ProcessEnv },
+  options?: { ready?: RegExp; timeoutMs?: number; env?: NodeJS.ProcessEnv; cwd?: string },
 ): SpawnedUntil;

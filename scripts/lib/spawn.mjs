@@ -7,8 +7,8 @@ import { spawn } from "node:child_process";
  * `ready` resolves with the match; it rejects when the child exits first or after `timeoutMs`.
  * `exit` resolves with the exit code; `stop()` sends a signal and waits for the exit; `output()` is all it printed.
  */
-export function spawnUntil(command, args, { ready, timeoutMs = 30_000, env = process.env } = {}) {
-  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env });
+export function spawnUntil(command, args, { ready, timeoutMs = 30_000, env = process.env, cwd } = {}) {
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env, cwd });
   let output = "";
   const exit = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
   const match = new Promise((resolve, reject) => {

@@ -1,0 +1,100 @@
+// The servers behind `npm start` (scripts/serve.mjs) and `pnpm dev` (scripts/dev.mjs), run from the built repo:
+// what they print when they listen beyond this machine, how a busy port is reported, and that a signal to the
+// process stops both servers before it exits. Every server here listens on a free port.
+import { createServer } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { spawnUntil, type SpawnedUntil } from "../lib/spawn.mjs";
+import { repo } from "../lib/repo-copy.mjs";
+
+const started: SpawnedUntil[] = [];
+afterEach(async () => {
+  for (const process of started.splice(0)) await process.stop("SIGKILL");
+});
+
+function start(script: string, args: string[], ready: RegExp): SpawnedUntil {
+  const child = spawnUntil(process.execPath, [script, ...args], { ready, timeoutMs: 120_000, cwd: repo });
+  started.push(child);
+  return child;
+}
+
+/** Whether nothing listens on the port any more (binding it on loopback succeeds). */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
+}
+
+/** A port something else holds for the length of the test. */
+async function busyPort(): Promise<{ port: number; release(): Promise<void> }> {
+  const holder = createServer();
+  await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
+  const { port } = holder.address() as { port: number };
+  return { port, release: () => new Promise((resolve) => holder.close(() => resolve())) };
+}
+
+const urls = (output: string) => [...output.matchAll(/http:\/\/[^\s]+/g)].map(([url]) => url);
+const warnings = (output: string) => output.split("\n").filter((line) => line.startsWith("warning:"));
+const portOf = (url: string) => Number(new URL(url).port);
+
+const entryPoints = [
+  { name: "npm start's server (scripts/serve.mjs)", script: "scripts/serve.mjs", args: [], ready: /Ctrl-C stops both\./ },
+  { name: "pnpm dev (scripts/dev.mjs)", script: "scripts/dev.mjs", args: ["--no-initial-build"], ready: /watching spec\// },
+];
+
+describe.each(entryPoints)("$name", ({ script, args, ready }) => {
+  it("on --host 0.0.0.0 prints URLs a person can open, and one warning that the network reaches a mock taking any token", async () => {
+    // Listens on every interface for the length of this test (free ports): the only way to see what the flag does.
+    const server = start(script, [...args, "--host", "0.0.0.0", "--mock-port", "0", "--docs-port", "0"], ready);
+    await server.ready;
+    const [mock, docs] = urls(server.output());
+    expect(mock).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(docs).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(warnings(server.output())).toEqual([
+      "warning: listening on 0.0.0.0 makes the mock and the docs reachable from the network, and the mock accepts any token",
+    ]);
+    expect((await fetch(docs!)).status).toBe(200);
+    const missing = await fetch(`${mock}/v2/p/pools/missing`, {
+      method: "PATCH",
+      headers: { "content-type": "application/merge-patch+json", "x-auth-token": "t", prefer: "code=404" },
+      body: "{}",
+    });
+    expect(missing.status).toBe(404);
+  });
+
+  it.each(["SIGTERM", "SIGINT"] as const)("on %s stops both servers, then exits 0", async (signal) => {
+    const server = start(script, [...args, "--mock-port", "0", "--docs-port", "0"], ready);
+    await server.ready;
+    expect(warnings(server.output())).toEqual([]);
+    const ports = urls(server.output()).map(portOf);
+    expect(ports).toHaveLength(2);
+    expect(await Promise.all(ports.map(portIsFree))).toEqual([false, false]);
+    expect(await server.stop(signal)).toBe(0);
+    expect(await Promise.all(ports.map(portIsFree))).toEqual([true, true]);
+  });
+
+  it.each([
+    ["mock", "--mock-port", "--docs-port"],
+    ["docs", "--docs-port", "--mock-port"],
+  ])("reports a busy %s port in one line naming it and its flag, and exits 1", async (_which, flag, other) => {
+    const busy = await busyPort();
+    try {
+      const server = start(script, [...args, flag, String(busy.port), other, "0"], ready);
+      expect(await server.exit).toBe(1);
+      const lines = server.output().trim().split("\n");
+      expect(lines).toEqual([`port ${busy.port} on 127.0.0.1 is in use: pass ${flag} N to choose another (0 picks a free one)`]);
+    } finally {
+      await busy.release();
+    }
+  });
+
+  it("refuses a mistyped flag in one line with the usage, exit code 2", async () => {
+    const server = start(script, [...args, "--mockport", "4020"], ready);
+    expect(await server.exit).toBe(2);
+    const [first, second] = server.output().split("\n");
+    expect(first).toMatch(/: unknown flag --mockport \(did you mean --mock-port\?\)$/);
+    expect(second).toMatch(/^usage: /);
+    expect(server.output()).not.toMatch(/^\s+at /m);
+  });
+});
