@@ -46,7 +46,9 @@ const entryPoints = [
 describe.each(entryPoints)("$name", ({ script, args, ready }) => {
   it("on --host 0.0.0.0 prints URLs a person can open, and one warning that the network reaches a mock taking any token", async () => {
     // Listens on every interface for the length of this test (free ports): the only way to see what the flag does.
-    const server = start(script, [...args, "--host", "0.0.0.0", "--mock-port", "0", "--docs-port", "0"], ready);
+    // Ready once both the last line and the warning are out, in whichever order the two pipes deliver them.
+    const readyAndWarned = new RegExp(`^(?=[\\s\\S]*${ready.source})(?=[\\s\\S]*warning:.*\\n)`);
+    const server = start(script, [...args, "--host", "0.0.0.0", "--mock-port", "0", "--docs-port", "0"], readyAndWarned);
     await server.ready;
     const [mock, docs] = urls(server.output());
     expect(mock).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);

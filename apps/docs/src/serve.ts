@@ -117,8 +117,8 @@ async function main(): Promise<void> {
   }
   const docs = await serveDocs({ port, host: values.host });
   const { warning } = listeningNotice({ host: values.host ?? DEFAULT_HOST, port: Number(new URL(docs.url).port), serves: "the docs", mock: false });
-  console.log(`[docs] API reference: ${docs.url}`);
   if (warning) console.error(warning);
+  console.log(`[docs] API reference: ${docs.url}`);
   const stop = () => void docs.close().then(() => process.exit(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

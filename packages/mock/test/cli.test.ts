@@ -9,9 +9,9 @@ import { call, exampleOf, type Reply } from "./support.js";
 const bin = fileURLToPath(new URL("../bin/modelarts-pools-mock.js", import.meta.url));
 const built = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 
-function run(args: string[]): { child: ChildProcess; url: Promise<string>; exit: Promise<number | null>; output: () => string } {
-  const cli = spawnUntil(process.execPath, [bin, ...args], { ready: /http:\/\/[^\s]+/, timeoutMs: 60_000 });
-  const url = cli.ready.then((found) => found[0]);
+function run(args: string[], ready = /http:\/\/[^\s]+/): { child: ChildProcess; url: Promise<string>; exit: Promise<number | null>; output: () => string } {
+  const cli = spawnUntil(process.execPath, [bin, ...args], { ready, timeoutMs: 60_000 });
+  const url = cli.ready.then((found) => found[1] ?? found[0]);
   url.catch(() => undefined); // a run that is expected to fail never prints one; the tests that need it await it
   return { child: cli.child, url, exit: cli.exit, output: cli.output };
 }
@@ -53,7 +53,8 @@ describe("modelarts-pools-mock", { timeout: 60_000 }, () => {
 
   it("on --host 0.0.0.0 prints a URL a person can open, and one warning that the network reaches a mock taking any token", async () => {
     // Listens on every interface for the length of this test (a free port): the only way to see what the flag does.
-    const { child, url, exit, output } = run(["--host", "0.0.0.0", "--port", "0"]);
+    // Ready once the URL and the warning are out, in whichever order the two pipes deliver them.
+    const { child, url, exit, output } = run(["--host", "0.0.0.0", "--port", "0"], /^(?=[\s\S]*(http:\/\/[^\s]+))(?=[\s\S]*warning:.*\n)/);
     try {
       const base = await url;
       expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
