@@ -1,14 +1,14 @@
 // The servers behind `npm start` (scripts/serve.mjs) and `pnpm dev` (scripts/dev.mjs), run from the built repo:
 // what they print when they listen beyond this machine, how a busy port is reported, and that a signal to the
 // process stops both servers before it exits. Every server here listens on a free port.
-import { createServer } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { spawnUntil, type SpawnedUntil } from "../lib/spawn.mjs";
 import { repo } from "../lib/repo-copy.mjs";
+import { spawnUntil, type SpawnedUntil } from "../lib/spawn.mjs";
+import { busyPort, portIsFree, portOf, urls, warnings } from "./support/ports.js";
 
 const started: SpawnedUntil[] = [];
 afterEach(async () => {
-  for (const process of started.splice(0)) await process.stop("SIGKILL");
+  for (const child of started.splice(0)) await child.stop("SIGKILL");
 });
 
 function start(script: string, args: string[], ready: RegExp): SpawnedUntil {
@@ -16,27 +16,6 @@ function start(script: string, args: string[], ready: RegExp): SpawnedUntil {
   started.push(child);
   return child;
 }
-
-/** Whether nothing listens on the port any more (binding it on loopback succeeds). */
-function portIsFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once("error", () => resolve(false));
-    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
-  });
-}
-
-/** A port something else holds for the length of the test. */
-async function busyPort(): Promise<{ port: number; release(): Promise<void> }> {
-  const holder = createServer();
-  await new Promise<void>((resolve) => holder.listen(0, "127.0.0.1", resolve));
-  const { port } = holder.address() as { port: number };
-  return { port, release: () => new Promise((resolve) => holder.close(() => resolve())) };
-}
-
-const urls = (output: string) => [...output.matchAll(/http:\/\/[^\s]+/g)].map(([url]) => url);
-const warnings = (output: string) => output.split("\n").filter((line) => line.startsWith("warning:"));
-const portOf = (url: string) => Number(new URL(url).port);
 
 const entryPoints = [
   { name: "npm start's server (scripts/serve.mjs)", script: "scripts/serve.mjs", args: [], ready: /Ctrl-C stops both\./ },
