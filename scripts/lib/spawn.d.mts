@@ -13,3 +13,5 @@ export declare function spawnUntil(
   args: readonly string[],
   options?: { ready?: RegExp; timeoutMs?: number; env?: NodeJS.ProcessEnv; cwd?: string },
 ): SpawnedUntil;
+
+export declare function commandLine(line: string): [command: string, args: string[]];

@@ -2,10 +2,11 @@
 // and the next build is all cache hits; a type error in any package's test file fails `pnpm lint`, even right after
 // a lint that passed (and was cached) without it.
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyEnv, installedCopy, pnpm, runIn } from "../lib/repo-copy.mjs";
+import { copyEnv, installedCopy, runIn } from "../lib/repo-copy.mjs";
+import { commandLine } from "../lib/spawn.mjs";
 
 let copy: { root: string; remove(): void };
 beforeAll(() => {
@@ -22,11 +23,11 @@ describe("pnpm build after a spec edit", () => {
     expect(original).toContain("enum: [Train, Infer, Notebook]");
     writeFileSync(scope, original.replace("enum: [Train, Infer, Notebook]", "enum: [Train, Infer, Notebook, Probe]"));
     try {
-      runIn(copy.root, pnpm, ["build"]);
+      runIn(copy.root, ...commandLine("pnpm build"));
       const declarations = readFileSync(at("packages", "types", "dist", "generated", "openapi.d.ts"), "utf8");
       expect(declarations).toMatch(/PoolScope: "Train" \| "Infer" \| "Notebook" \| "Probe";/);
 
-      const again = runIn(copy.root, pnpm, ["build"]);
+      const again = runIn(copy.root, ...commandLine("pnpm build"));
       expect(again, again).toMatch(/Cached:\s+(\d+) cached, \1 total/);
       expect(again).toContain("FULL TURBO");
     } finally {
@@ -34,7 +35,7 @@ describe("pnpm build after a spec edit", () => {
     }
     // Back to the copy as it was, so that the next test starts from the repo's own (cached) build.
     expect(readFileSync(at("packages", "types", "dist", "generated", "openapi.d.ts"), "utf8")).toContain('"Probe"');
-    runIn(copy.root, pnpm, ["build"]);
+    runIn(copy.root, ...commandLine("pnpm build"));
     expect(readFileSync(at("packages", "types", "dist", "generated", "openapi.d.ts"), "utf8")).not.toContain('"Probe"');
   });
 });
@@ -52,21 +53,45 @@ describe("pnpm lint", () => {
   }
 
   it("fails on a type error in a test file of every package, though it passed from cache just before", () => {
-    const passed = runIn(copy.root, pnpm, ["lint"]);
+    const passed = runIn(copy.root, ...commandLine("pnpm lint"));
     expect(passed).toMatch(/Tasks:\s+(\d+) successful, \1 total/);
 
     const broken = oneTestFilePerPackage();
     expect(broken.map(({ name }) => name)).toEqual(
       expect.arrayContaining(["@modelarts-pools/spec", "@modelarts-pools/types", "@modelarts-pools/client", "@modelarts-pools/mock", "@modelarts-pools/docs", "@modelarts-pools/release-tools", "@modelarts-pools/scripts"]),
     );
-    for (const { file } of broken) writeFileSync(at(file), `${readFileSync(at(file), "utf8")}\nexport const lintMustSeeThis: number = "not a number";\n`);
-
-    const lint = spawnSync(pnpm, ["lint", "--continue"], { cwd: copy.root, env: copyEnv(), encoding: "utf8", timeout: 600_000 });
-    const output = `${lint.stdout}${lint.stderr}`;
-    expect(lint.status, output).not.toBe(0);
-    for (const { name, file } of broken) {
-      const inPackage = file.split("/").slice(-2).join("/");
-      expect(output, `${name} did not report ${file}`).toMatch(new RegExp(`${name}:lint: .*${inPackage.replace(".", "\\.")}\\(\\d+,\\d+\\): error TS2322`));
+    const originals = new Map(broken.map(({ file }) => [file, readFileSync(at(file), "utf8")]));
+    try {
+      for (const [file, text] of originals) writeFileSync(at(file), `${text}\nexport const lintMustSeeThis: number = "not a number";\n`);
+      const lint = spawnSync(...commandLine("pnpm lint --continue"), { cwd: copy.root, env: copyEnv(), encoding: "utf8", timeout: 600_000 });
+      const output = `${lint.stdout}${lint.stderr}`;
+      expect(lint.status, output).not.toBe(0);
+      for (const { name, file } of broken) {
+        const inPackage = file.split("/").slice(-2).join("/");
+        expect(output, `${name} did not report ${file}`).toMatch(new RegExp(`${name}:lint: .*${inPackage.replace(".", "\\.")}\\(\\d+,\\d+\\): error TS2322`));
+      }
+    } finally {
+      for (const [file, text] of originals) writeFileSync(at(file), text);
     }
+  });
+});
+
+describe("the packages' own commands the READMEs show", () => {
+  it("`pnpm --filter @modelarts-pools/docs build` writes the page, compressed", () => {
+    runIn(copy.root, ...commandLine("pnpm --filter @modelarts-pools/docs build"));
+    for (const file of ["index.html", "index.html.br", "index.html.gz", "openapi.json"]) expect(existsSync(at("apps", "docs", "dist", file)), file).toBe(true);
+  });
+
+  it("`pnpm --filter @modelarts-pools/release-tools lint` runs the gate and checks the packages", () => {
+    const output = runIn(copy.root, ...commandLine("pnpm --filter @modelarts-pools/release-tools lint"));
+    expect(output).toMatch(/no API difference since the last release|the pending changesets ask for/);
+    expect(output).toMatch(/the packed set \(\d+\.\d+\.\d+\) — ok/);
+  });
+
+  it("`pnpm bench` (one figure set of it, one run each) writes BENCHMARKS.md and the report", () => {
+    runIn(copy.root, ...commandLine("pnpm bench --only docs"), { env: copyEnv({ BENCH_RUNS: "1" }) });
+    const report = JSON.parse(readFileSync(at(".bench", "report.json"), "utf8")) as { reports: { package: string }[] };
+    expect(report.reports.map((each) => each.package)).toContain("docs");
+    expect(readFileSync(at("BENCHMARKS.md"), "utf8")).toMatch(/\| docs \| page size, raw \| \d/);
   });
 });

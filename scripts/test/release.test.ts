@@ -5,7 +5,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyEnv, installedCopy, pnpm, runIn } from "../lib/repo-copy.mjs";
+import { copyEnv, installedCopy, runIn } from "../lib/repo-copy.mjs";
+import { commandLine } from "../lib/spawn.mjs";
 
 let copy: { root: string; remove(): void };
 const scratch = mkdtempSync(join(tmpdir(), "release-consumer-"));
@@ -17,13 +18,16 @@ beforeAll(() => {
   // The copy's spec as the last release (pre-release baseline), so that the edit below is the only difference.
   runIn(copy.root, "node", ["tools/release/dist/cli.js", "save-released", "--initial"]);
   for (const file of readdirSync(at(".changeset"))) if (file.endsWith(".md") && file !== "README.md") rmSync(at(".changeset", file));
+  // `pnpm changeset` as the README shows it, without its questions (--empty): a changeset file, released as nothing.
+  runIn(copy.root, ...commandLine("pnpm changeset --empty"));
+  expect(readdirSync(at(".changeset")).filter((file) => file.endsWith(".md") && file !== "README.md")).toHaveLength(1);
   writeFileSync(at(".changeset", "release-note.md"), '---\n"@modelarts-pools/spec": minor\n---\n\nA pool may carry a release note.\n');
   const schema = at("spec", "components", "schemas", "PoolSpecCreation.yaml");
   const original = readFileSync(schema, "utf8");
   expect(original).toContain("\nproperties:\n");
   writeFileSync(schema, original.replace("\nproperties:\n", "\nproperties:\n  releaseNote:\n    type: string\n    description: A note kept with the pool.\n"));
 
-  const release = spawnSync(pnpm, ["release"], { cwd: copy.root, env: copyEnv(), encoding: "utf8", timeout: 600_000 });
+  const release = spawnSync(...commandLine("pnpm release"), { cwd: copy.root, env: copyEnv(), encoding: "utf8", timeout: 600_000 });
   released = `${release.stdout}${release.stderr}`;
   if (release.status !== 0) throw new Error(`pnpm release failed:\n${released}`);
 });
@@ -76,5 +80,22 @@ describe("pnpm release after a spec edit and a minor changeset", () => {
     writeFileSync(join(scratch, "package.json"), JSON.stringify({ name: "probe", private: true, type: "module" }));
     const tsc = spawnSync(join(copy.root, "node_modules", ".bin", "tsc"), ["-p", scratch], { encoding: "utf8" });
     expect(tsc.status, `${tsc.stdout}${tsc.stderr}`).toBe(0);
+  });
+});
+
+describe("the release tool's commands after the release", () => {
+  it("`node tools/release/dist/cli.js check` finds no difference since the release just made", () => {
+    expect(runIn(copy.root, ...commandLine("node tools/release/dist/cli.js check"))).toContain("no API difference since the last release (0.1.0)");
+  });
+
+  it("`node tools/release/dist/cli.js diff A.json B.json` classifies the released spec against the built one", () => {
+    const output = runIn(copy.root, ...commandLine("node tools/release/dist/cli.js diff tools/release/released/openapi.json spec/dist/openapi.json"));
+    expect(output).toContain("needs: none");
+  });
+
+  it("`node scripts/release.mjs --only version` runs that one step: nothing is pending, so no version moves", () => {
+    const output = runIn(copy.root, ...commandLine("node scripts/release.mjs --only version"));
+    expect(output).toContain("[release]");
+    expect(JSON.parse(readFileSync(join(copy.root, "spec", "package.json"), "utf8")).version).toBe("0.1.0");
   });
 });

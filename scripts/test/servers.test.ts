@@ -3,7 +3,7 @@
 // process stops both servers before it exits. Every server here listens on a free port.
 import { afterEach, describe, expect, it } from "vitest";
 import { repo } from "../lib/repo-copy.mjs";
-import { spawnUntil, type SpawnedUntil } from "../lib/spawn.mjs";
+import { commandLine, spawnUntil, type SpawnedUntil } from "../lib/spawn.mjs";
 import { busyPort, portIsFree, portOf, urls, warnings } from "./support/ports.js";
 
 const started: SpawnedUntil[] = [];
@@ -11,23 +11,25 @@ afterEach(async () => {
   for (const child of started.splice(0)) await child.stop("SIGKILL");
 });
 
-function start(script: string, args: string[], ready: RegExp): SpawnedUntil {
-  const child = spawnUntil(process.execPath, [script, ...args], { ready, timeoutMs: 120_000, cwd: repo });
-  started.push(child);
-  return child;
-}
-
+// `pnpm dev` as the README shows it (from the repo's build: --no-initial-build), and the server `npm start` runs once it
+// has installed and built (npm start itself runs on a copy: quick-start.test.ts).
 const entryPoints = [
-  { name: "npm start's server (scripts/serve.mjs)", script: "scripts/serve.mjs", args: [], ready: /Ctrl-C stops both\./ },
-  { name: "pnpm dev (scripts/dev.mjs)", script: "scripts/dev.mjs", args: ["--no-initial-build"], ready: /watching spec\// },
+  { name: "npm start's server (scripts/serve.mjs)", line: (flags: string) => commandLine(`node scripts/serve.mjs ${flags}`), ready: /Ctrl-C stops both\./ },
+  { name: "pnpm dev", line: (flags: string) => commandLine(`pnpm dev --no-initial-build ${flags}`), ready: /watching spec\// },
 ];
 
-describe.each(entryPoints)("$name", ({ script, args, ready }) => {
+describe.each(entryPoints)("$name", ({ line, ready }) => {
+  function start(flags: string, readyWhen = ready): SpawnedUntil {
+    const child = spawnUntil(...line(flags), { ready: readyWhen, timeoutMs: 120_000, cwd: repo });
+    started.push(child);
+    return child;
+  }
+
   it("on --host 0.0.0.0 prints URLs a person can open, and one warning that the network reaches a mock taking any token", async () => {
     // Listens on every interface for the length of this test (free ports): the only way to see what the flag does.
     // Ready once both the last line and the warning are out, in whichever order the two pipes deliver them.
     const readyAndWarned = new RegExp(`^(?=[\\s\\S]*${ready.source})(?=[\\s\\S]*warning:.*\\n)`);
-    const server = start(script, [...args, "--host", "0.0.0.0", "--mock-port", "0", "--docs-port", "0"], readyAndWarned);
+    const server = start("--host 0.0.0.0 --mock-port 0 --docs-port 0", readyAndWarned);
     await server.ready;
     const [mock, docs] = urls(server.output());
     expect(mock).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
@@ -45,7 +47,7 @@ describe.each(entryPoints)("$name", ({ script, args, ready }) => {
   });
 
   it.each(["SIGTERM", "SIGINT"] as const)("on %s stops both servers, then exits 0", async (signal) => {
-    const server = start(script, [...args, "--mock-port", "0", "--docs-port", "0"], ready);
+    const server = start("--mock-port 0 --docs-port 0");
     await server.ready;
     expect(warnings(server.output())).toEqual([]);
     const ports = urls(server.output()).map(portOf);
@@ -61,7 +63,7 @@ describe.each(entryPoints)("$name", ({ script, args, ready }) => {
   ])("reports a busy %s port in one line naming it and its flag, and exits 1", async (_which, flag, other) => {
     const busy = await busyPort();
     try {
-      const server = start(script, [...args, flag, String(busy.port), other, "0"], ready);
+      const server = start(`${flag} ${busy.port} ${other} 0`);
       expect(await server.exit).toBe(1);
       const lines = server.output().trim().split("\n");
       expect(lines).toEqual([`port ${busy.port} on 127.0.0.1 is in use: pass ${flag} N to choose another (0 picks a free one)`]);
@@ -71,7 +73,7 @@ describe.each(entryPoints)("$name", ({ script, args, ready }) => {
   });
 
   it("refuses a mistyped flag in one line with the usage, exit code 2", async () => {
-    const server = start(script, [...args, "--mockport", "4020"], ready);
+    const server = start("--mockport 4020");
     expect(await server.exit).toBe(2);
     const [first, second] = server.output().split("\n");
     expect(first).toMatch(/: unknown flag --mockport \(did you mean --mock-port\?\)$/);
