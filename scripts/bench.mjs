@@ -2,10 +2,15 @@
 // `pnpm bench`: every figure in one report. Each package's `bench` script writes .bench/<package>.json; this script
 // adds the pipeline's own timings (cold and no-change builds), then writes BENCHMARKS.md and .bench/report.json.
 // Figures are medians of several runs or ratios against a named baseline; nothing here is asserted (tests check sizes).
+//
+//   pnpm bench                       every figure (BENCH_RUNS=N sets the runs of each)
+//   pnpm bench --only docs,pipeline  some of them: a package's short name (client, mock, docs), pipeline, dev-loop;
+//                                    the report keeps the last figures of the others
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
 import { devLoopFigures } from "./lib/dev-loop-bench.mjs";
 import { median } from "./lib/stats.mjs";
 
@@ -43,11 +48,17 @@ function pipelineFigures(runs) {
   };
 }
 
-const packageBench = spawnSync("pnpm", ["turbo", "run", "bench", "--concurrency=1", "--output-logs=errors-only"], { cwd: root, stdio: "inherit" });
-if (packageBench.status !== 0) process.exit(packageBench.status ?? 1);
+const { values } = parseArgs({ options: { only: { type: "string" } } });
+const only = values.only?.split(",").map((name) => name.trim());
+const wanted = (name) => !only || only.includes(name);
+const packageFilters = (only ?? []).filter((name) => name !== "pipeline" && name !== "dev-loop").map((name) => `--filter=@modelarts-pools/${name}`);
+if (!only || packageFilters.length > 0) {
+  const packageBench = spawnSync("pnpm", ["turbo", "run", "bench", "--concurrency=1", "--output-logs=errors-only", ...packageFilters], { cwd: root, stdio: "inherit" });
+  if (packageBench.status !== 0) process.exit(packageBench.status ?? 1);
+}
 const runs = Number(process.env.BENCH_RUNS ?? 3);
-writeFileSync(join(benchDir, "pipeline.json"), JSON.stringify(pipelineFigures(runs), null, 2));
-writeFileSync(join(benchDir, "dev-loop.json"), JSON.stringify(await devLoopFigures(root, runs), null, 2));
+if (wanted("pipeline")) writeFileSync(join(benchDir, "pipeline.json"), JSON.stringify(pipelineFigures(runs), null, 2));
+if (wanted("dev-loop")) writeFileSync(join(benchDir, "dev-loop.json"), JSON.stringify(await devLoopFigures(root, runs), null, 2));
 
 const reports = readdirSync(benchDir)
   .filter((file) => file.endsWith(".json") && file !== "report.json")

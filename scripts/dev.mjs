@@ -4,45 +4,67 @@
 // port, regenerates the types and rebuilds the docs page — and says in one line what it rebuilt and how long it took.
 // A spec that no longer lints is reported with file and line, and the last good artifacts stay served.
 // Flags: --mock-port N, --docs-port N, --host H, --stateful, --no-initial-build.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { readdirSync, readFileSync, renameSync, watch, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { serverFlags, startServers } from "./lib/servers.mjs";
+import { runPassingSignals } from "./lib/child.mjs";
+import { parseServerFlags, startServers } from "./lib/servers.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const specDir = join(root, "spec");
+
+// The rebuild steps running now: stopping `pnpm dev` stops them too, and waits until they have exited.
+const running = new Set();
 
 /** Runs a command to completion; resolves with its exit code and output (never rejects). */
 function run(command, args, cwd = root) {
   return new Promise((resolve) => {
     const child = spawn(command, args, { cwd, env: { ...process.env, REDOCLY_TELEMETRY: "off", REDOCLY_SUPPRESS_UPDATE_NOTICE: "true" } });
+    const step = { child, exited: new Promise((done) => child.once("close", done)) };
+    running.add(step);
     let output = "";
     child.stdout.on("data", (chunk) => (output += chunk));
     child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("close", (code) => resolve({ code, output }));
+    child.on("close", (code) => {
+      running.delete(step);
+      resolve({ code, output });
+    });
   });
+}
+
+async function stopRunningSteps() {
+  const steps = [...running];
+  for (const { child } of steps) child.kill("SIGTERM");
+  await Promise.all(steps.map((step) => step.exited));
 }
 
 const node = process.execPath;
 const redocly = join(specDir, "node_modules", ".bin", "redocly");
 const tsc = join(root, "node_modules", ".bin", "tsc");
 
-// The initial build comes before the flags are read: their defaults live in the built packages.
-if (!process.argv.includes("--no-initial-build")) {
-  const build = spawnSync("pnpm", ["turbo", "run", "build", "--output-logs=errors-only"], { cwd: root, stdio: "inherit" });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+// The flags are checked before the initial build: a mistake costs no build. Their defaults live in the built
+// packages, which startServers reads after it.
+const flags = parseServerFlags(process.argv.slice(2), {
+  command: "pnpm dev",
+  extra: { "no-initial-build": { type: "boolean" } },
+  extraUsage: " [--no-initial-build]",
+});
+if (!flags["no-initial-build"]) {
+  const code = await runPassingSignals("pnpm", ["turbo", "run", "build", "--output-logs=errors-only"], { cwd: root });
+  if (code !== 0) process.exit(code);
 }
 
 // Loaded once, here, rather than spawned per save: starting them costs more than their work.
 const { stringify: stringifyYaml } = createRequire(join(specDir, "package.json"))("yaml");
 const { generateOpenApiTypes, generatedFile } = await import("../packages/types/scripts/generate.mjs");
 
-const values = await serverFlags(process.argv.slice(2), { "no-initial-build": { type: "boolean", default: false } });
-// On Ctrl-C the watchers (set up below, once the servers answer) are closed before the servers.
-const { mock, docs } = await startServers(values, () => {
+// On Ctrl-C or SIGTERM the watchers (set up below, once the servers answer) are closed and any rebuild step is
+// stopped before the servers close.
+const { mock, docs } = await startServers(flags, async () => {
   for (const watcher of watchers) watcher.close();
+  await stopRunningSteps();
 });
 
 const seconds = (started) => `${((performance.now() - started) / 1000).toFixed(2)} s`;

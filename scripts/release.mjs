@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // `pnpm release`: a dry-run release of the fixed group (spec, types, client, mock). It refuses when the pending
 // changesets ask for less than the spec's changes need, turns the changesets into versions and CHANGELOG.md files,
-// writes the new version into the spec's info.version, builds, keeps the built spec as the last released one (the
-// gate's baseline), and packs publishable tarballs into a folder. Nothing is published from here.
+// writes the new version into the spec's info.version, builds (turbo: the spec is bundled, the types generated from
+// it, every package built from those), keeps the built spec as the last released one (the gate's baseline), packs
+// publishable tarballs into a folder, and checks them: what each holds, publint, arethetypeswrong, engines, and that
+// they are one release (the packed types are what the packed spec generates). Nothing is published from here.
 //
-//   node scripts/release.mjs [--out DIR] [--only check|version|build|save-released|pack] [--root DIR]
+//   node scripts/release.mjs [--out DIR] [--only check|version|build|save-released|pack|verify] [--root DIR]
 //
 // --root runs the steps on another copy of the repo (the tests use a temp copy); the tools come from this one.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
@@ -54,13 +56,16 @@ const steps = {
     run("node", [releaseCli, "save-released", "--root", root]);
   },
   pack() {
-    const [group] = readJson(join(root, ".changeset", "config.json")).fixed;
-    const listed = spawnSync("pnpm", ["ls", "-r", "--depth", "-1", "--json"], { cwd: root, encoding: "utf8" });
-    if (listed.status !== 0) throw new Error(`pnpm ls failed: ${listed.stderr}`);
-    const packages = JSON.parse(listed.stdout).filter((p) => group.includes(p.name) && !p.private);
-    mkdirSync(out, { recursive: true });
+    // Built again right before packing (all cache hits when nothing changed since the build step): what is packed is
+    // always what the current sources build to, even when this step runs alone.
+    run("pnpm", ["turbo", "run", "build", "--output-logs=errors-only"]);
     // pnpm pack rewrites workspace:* dependencies to the versions just set, as a publish would.
-    for (const pkg of packages) run("pnpm", ["pack", "--pack-destination", out], pkg.path);
+    run("node", [releaseCli, "pack", "--root", root, "--out", out]);
+  },
+  // The tarballs as they will be published: refused, naming the package and what is wrong or stale, unless each is
+  // whole and they are one release.
+  verify() {
+    run("node", [releaseCli, "check-packages", "--root", root, "--tarballs", out]);
   },
 };
 
@@ -71,9 +76,9 @@ if (values.only !== undefined && !order.includes(values.only)) {
 }
 for (const step of values.only ? [values.only] : order) steps[step]();
 
-if (!values.only || values.only === "pack") {
+if (!values.only || values.only === "verify") {
   console.log(`\n[release] version ${specVersion()} packed into ${relative(process.cwd(), out) || "."}/ (nothing was published):`);
-  for (const file of readdirSync(out).filter((f) => f.endsWith(".tgz")).sort()) {
+  for (const file of readdirSync(out).filter((f) => f.endsWith(`-${specVersion()}.tgz`)).sort()) {
     console.log(`  ${file}  ${(statSync(join(out, file)).size / 1024).toFixed(1)} kB`);
   }
   console.log("Review the versions, CHANGELOG.md files and tools/release/released/openapi.json, commit them, then publish");

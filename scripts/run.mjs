@@ -1,11 +1,15 @@
 #!/usr/bin/env node
 // The two Quick-start commands (`npm start`, `npm test`) land here on a machine that has only Node and npm:
 // this file fetches the pinned pnpm into .tools/ (corepack cannot be relied on), installs the workspace,
-// then runs the task. It uses Node built-ins only, because nothing else is installed yet when it starts.
-import { execFileSync, spawnSync } from "node:child_process";
+// then runs the task. It uses Node built-ins only (and scripts/lib modules that do), because nothing else is
+// installed yet when it starts. `npm start`'s flags are checked first, before the install and the build. Every step
+// runs as a child that SIGINT and SIGTERM are passed on to: `kill <pid>` of this script stops what it started.
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runPassingSignals } from "./lib/child.mjs";
+import { parseServerFlags } from "./lib/servers.mjs";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const pinned = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).packageManager.split("@")[1];
@@ -19,14 +23,12 @@ function pnpmOnPath() {
   }
 }
 
-function ensurePnpm() {
+async function ensurePnpm() {
   if (pnpmOnPath() === pinned) return;
   const local = join(tools, "node_modules", ".bin");
   if (!existsSync(join(local, "pnpm")) || readPnpmVersion() !== pinned) {
     console.log(`[run] installing pnpm@${pinned} into .tools/`);
-    execFileSync("npm", ["install", "--prefix", tools, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", `pnpm@${pinned}`], {
-      stdio: "inherit",
-    });
+    await run("npm", ["install", "--prefix", tools, "--no-save", "--no-package-lock", "--no-audit", "--no-fund", `pnpm@${pinned}`]);
   }
   process.env.PATH = `${local}${delimiter}${process.env.PATH}`;
 }
@@ -39,34 +41,34 @@ function readPnpmVersion() {
   }
 }
 
-function run(command, args, extraEnv = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...process.env, ...extraEnv } });
-  if (result.status !== 0) process.exit(result.status ?? 1);
+/** Runs a step; a step that fails (or is stopped) ends the task with its exit code. */
+async function run(command, args) {
+  const code = await runPassingSignals(command, args, { cwd: root });
+  if (code !== 0) process.exit(code);
 }
 
 const tasks = {
   // Build everything, then serve the mock and the docs and print their URLs.
-  start: () => {
-    run("pnpm", ["turbo", "run", "build"]);
-    run("node", ["scripts/serve.mjs", ...process.argv.slice(3)]);
+  start: async () => {
+    await run("pnpm", ["turbo", "run", "build"]);
+    await run(process.execPath, ["scripts/serve.mjs", ...process.argv.slice(3)]);
   },
   // Every test: build (bundle, generate, compile), lint, then one vitest run over every project, closing with
   // one plain "N passed, N failed" line that any CI can read.
-  test: () => {
-    run("node", ["scripts/ensure-chromium.mjs"]);
-    run("pnpm", ["turbo", "run", "build", "lint"]);
+  test: async () => {
+    await run(process.execPath, ["scripts/ensure-chromium.mjs"]);
+    await run("pnpm", ["turbo", "run", "build", "lint"]);
     const results = join(root, ".vitest", "results.json");
     rmSync(results, { force: true }); // a run that dies before writing it must not report the last run's counts
-    const vitest = spawnSync("pnpm", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${results}`, ...process.argv.slice(3)], {
+    const vitest = await runPassingSignals("pnpm", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${results}`, ...process.argv.slice(3)], {
       cwd: root,
-      stdio: "inherit",
     });
     if (existsSync(results)) {
       const { numPassedTests, numFailedTests, numPendingTests, numTodoTests } = JSON.parse(readFileSync(results, "utf8"));
       const skipped = numPendingTests + numTodoTests;
       console.log(`\nvitest: ${numPassedTests} passed, ${numFailedTests} failed${skipped ? `, ${skipped} skipped` : ""}`);
     }
-    if (vitest.status !== 0) process.exit(vitest.status ?? 1);
+    if (vitest !== 0) process.exit(vitest);
   },
 };
 
@@ -75,6 +77,8 @@ if (!task || !(task in tasks)) {
   console.error(`usage: node scripts/run.mjs <${Object.keys(tasks).join("|")}>`);
   process.exit(2);
 }
-ensurePnpm();
-run("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"]);
-tasks[task]();
+// A mistyped flag is reported now, in one line, rather than after an install and a build.
+if (task === "start") parseServerFlags(process.argv.slice(3), { command: "npm start", usage: "npm start --" });
+await ensurePnpm();
+await run("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"]);
+await tasks[task]();

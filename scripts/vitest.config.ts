@@ -4,8 +4,9 @@ export default defineConfig({
   test: {
     name: "scripts",
     include: ["test/**/*.test.ts"],
-    // The dev-loop test installs and builds a copy of the repo before it starts.
-    hookTimeout: 240_000,
-    testTimeout: 60_000,
+    // Several tests install, build, lint or release a copy of the repo: deadlines that only catch a hang, on a
+    // machine that may be busy.
+    hookTimeout: 600_000,
+    testTimeout: 600_000,
   },
 });

@@ -1,46 +1,103 @@
-// What `npm start` (serve.mjs) and `pnpm dev` (dev.mjs) share: their flags, the mock and the docs started from the
-// built packages, and one clean stop on Ctrl-C.
+// What `npm start` (run.mjs, then serve.mjs) and `pnpm dev` (dev.mjs) share: their flags, the mock and the docs
+// started from the built packages, what they print about where they listen, and one clean stop on SIGINT or SIGTERM.
+// Node built-ins only at the top: run.mjs checks the flags with this file before anything is installed or built.
 import { parseArgs } from "node:util";
 
-/** Parses the flags both scripts take (plus `extra` options of the caller), refusing a port that is not a port. */
-export async function serverFlags(argv, extra = {}) {
-  const { DEFAULT_HOST, DEFAULT_PORT } = await import("../../packages/mock/dist/defaults.js");
-  const { DEFAULT_DOCS_PORT } = await import("../../apps/docs/dist/serve.js");
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      stateful: { type: "boolean", default: false },
-      "mock-port": { type: "string", default: String(DEFAULT_PORT) },
-      "docs-port": { type: "string", default: String(DEFAULT_DOCS_PORT) },
-      host: { type: "string", default: DEFAULT_HOST },
-      ...extra,
-    },
-  });
+const serverOptions = {
+  stateful: { type: "boolean" },
+  "mock-port": { type: "string" },
+  "docs-port": { type: "string" },
+  host: { type: "string" },
+};
+
+/** The usage line of a script that takes the server flags (plus `extra`, e.g. dev's --no-initial-build). */
+export function serverUsage(command, extra = "") {
+  return `usage: ${command} [--stateful] [--mock-port N] [--docs-port N] [--host H]${extra}
+  --stateful      the mock keeps created pools in memory (default: it answers the spec's examples)
+  --mock-port N   the mock's port (default 4010); 0 picks a free one
+  --docs-port N   the docs' port (default 8080); 0 picks a free one
+  --host H        interface both listen on (default 127.0.0.1, this machine only)`;
+}
+
+/**
+ * Checks the flags without loading anything: an unknown flag, a missing value or a port that is not a port gets one
+ * line and the usage, and exit code 2. Unset flags stay undefined (their defaults live in the built packages).
+ */
+export function parseServerFlags(argv, { command, usage = command, extra = {}, extraUsage = "" }) {
+  const fail = (message) => {
+    process.stderr.write(`${command}: ${message}\n${serverUsage(usage, extraUsage)}\n`);
+    process.exit(2);
+  };
+  // `pnpm start -- --stateful` hands its `--` on to the script (npm drops it): here it separates nothing.
+  const args = argv[0] === "--" ? argv.slice(1) : argv;
+  let values;
+  try {
+    ({ values } = parseArgs({ args, options: { ...serverOptions, ...extra }, strict: true }));
+  } catch (error) {
+    const unknown = /^Unknown option '([^']+)'/.exec(error.message)?.[1];
+    const positional = /^Unexpected argument '([^']+)'/.exec(error.message)?.[1];
+    const squash = (flag) => flag.replace(/[^a-z]/gi, "").toLowerCase();
+    const meant = unknown && Object.keys({ ...serverOptions, ...extra }).find((flag) => squash(flag) === squash(unknown));
+    if (unknown) fail(`unknown flag ${unknown}${meant ? ` (did you mean --${meant}?)` : ""}`);
+    fail(positional ? `unexpected argument ${positional}` : error.message.split("\n")[0]);
+  }
   for (const flag of ["mock-port", "docs-port"]) {
-    const port = Number(values[flag]);
-    if (!/^\d+$/.test(values[flag]) || port > 65535) {
-      console.error(`--${flag} must be a port number from 0 to 65535, got ${JSON.stringify(values[flag])}`);
-      process.exit(2);
+    const value = values[flag];
+    if (value !== undefined && (!/^\d+$/.test(value) || Number(value) > 65535)) {
+      fail(`--${flag} must be a port number from 0 to 65535, got ${JSON.stringify(value)}`);
     }
   }
   return values;
 }
 
-/** Starts the mock and the docs server; both are stopped, once, on SIGINT or SIGTERM (and `onStop` runs first). */
-export async function startServers(values, onStop = () => {}) {
+/** Built packages' defaults for what the flags left unset. */
+async function withDefaults(values) {
+  const { DEFAULT_HOST, DEFAULT_PORT } = await import("../../packages/mock/dist/defaults.js");
+  const { DEFAULT_DOCS_PORT } = await import("../../apps/docs/dist/serve.js");
+  return {
+    stateful: values.stateful ?? false,
+    mockPort: Number(values["mock-port"] ?? DEFAULT_PORT),
+    docsPort: Number(values["docs-port"] ?? DEFAULT_DOCS_PORT),
+    host: values.host ?? DEFAULT_HOST,
+  };
+}
+
+/** Listens, or exits 1 with one line naming the port and the flag that moves it (no stack for a busy port). */
+async function listenOr(start, { port, host, flag }, cleanUp) {
+  try {
+    return await start();
+  } catch (error) {
+    if (error?.code !== "EADDRINUSE" && error?.code !== "EACCES") throw error;
+    await cleanUp();
+    const why = error.code === "EADDRINUSE" ? "is in use" : "is not allowed";
+    process.stderr.write(`port ${port} on ${host} ${why}: pass ${flag} N to choose another (0 picks a free one)\n`);
+    process.exit(1);
+  }
+}
+
+/**
+ * Starts the mock and the docs server and prints, once, a warning when they listen beyond this machine. Both are
+ * stopped, once, on SIGINT or SIGTERM (after `onStop`, awaited), and the process exits only when both have closed.
+ */
+export async function startServers(flags, onStop = () => {}) {
+  const options = await withDefaults(flags);
   const { startMock } = await import("../../packages/mock/dist/index.js");
+  const { listeningNotice } = await import("../../packages/mock/dist/defaults.js");
   const { serveDocs } = await import("../../apps/docs/dist/serve.js");
-  const mock = await startMock({ port: Number(values["mock-port"]), host: values.host, stateful: values.stateful });
-  const docs = await serveDocs({ port: Number(values["docs-port"]), host: values.host });
+  const { host } = options;
+  const mock = await listenOr(() => startMock({ port: options.mockPort, host, stateful: options.stateful }), { port: options.mockPort, host, flag: "--mock-port" }, () => {});
+  const docs = await listenOr(() => serveDocs({ port: options.docsPort, host }), { port: options.docsPort, host, flag: "--docs-port" }, () => mock.close());
+  const { warning } = listeningNotice({ host, port: Number(new URL(mock.url).port), serves: "the mock and the docs", mock: true });
+  if (warning) process.stderr.write(`${warning}\n`);
   let stopping = false;
   for (const signal of ["SIGINT", "SIGTERM"]) {
     process.on(signal, async () => {
       if (stopping) return;
       stopping = true;
-      onStop();
+      await onStop();
       await Promise.all([mock.close(), docs.close()]);
       process.exit(0);
     });
   }
-  return { mock, docs };
+  return { mock, docs, stateful: options.stateful };
 }

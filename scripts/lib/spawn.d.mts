@@ -11,5 +11,7 @@ export interface SpawnedUntil {
 export declare function spawnUntil(
   command: string,
   args: readonly string[],
-  options?: { ready?: RegExp; timeoutMs?: number; env?: NodeJS.ProcessEnv },
+  options?: { ready?: RegExp; timeoutMs?: number; env?: NodeJS.ProcessEnv; cwd?: string },
 ): SpawnedUntil;
+
+export declare function commandLine(line: string): [command: string, args: string[]];

@@ -7,8 +7,8 @@ import { spawn } from "node:child_process";
  * `ready` resolves with the match; it rejects when the child exits first or after `timeoutMs`.
  * `exit` resolves with the exit code; `stop()` sends a signal and waits for the exit; `output()` is all it printed.
  */
-export function spawnUntil(command, args, { ready, timeoutMs = 30_000, env = process.env } = {}) {
-  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env });
+export function spawnUntil(command, args, { ready, timeoutMs = 30_000, env = process.env, cwd } = {}) {
+  const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env, cwd });
   let output = "";
   const exit = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
   const match = new Promise((resolve, reject) => {
@@ -39,4 +39,14 @@ export function spawnUntil(command, args, { ready, timeoutMs = 30_000, env = pro
       return exit;
     },
   };
+}
+
+/**
+ * A command line as a person types it (`pnpm mock -- --stateful --port 0`) → [command, args], split on spaces. Tests
+ * that run a command a README shows spell it this way, so that a test can check every README command is run.
+ */
+export function commandLine(line) {
+  if (/["'\\$`]/.test(line)) throw new Error(`commandLine takes plain words only, not ${line}`);
+  const [command, ...args] = line.trim().split(/\s+/);
+  return [command, args];
 }

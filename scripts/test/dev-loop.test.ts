@@ -1,19 +1,14 @@
 // `pnpm dev` on a copy of the repo (it edits spec files, so never on the tree the other tests read): a save reaches
-// the mock on the same port and the committed types; a spec that no longer lints is reported with file and line,
+// the mock on the same port and the generated types; a spec that no longer lints is reported with file and line,
 // and the mock keeps answering from the last good bundle.
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { freePort } from "../lib/net.mjs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "../lib/net.mjs";
+import { installedCopy } from "../lib/repo-copy.mjs";
 
-const repo = fileURLToPath(new URL("../..", import.meta.url));
-const localPnpm = join(repo, ".tools", "node_modules", ".bin", "pnpm");
-const pnpm = existsSync(localPnpm) ? localPnpm : "pnpm";
-
-const copy = mkdtempSync(join(tmpdir(), "dev-loop-"));
+let copy: { root: string; remove(): void };
 let dev: ChildProcess | undefined;
 let log = "";
 let mockUrl = "";
@@ -35,25 +30,15 @@ async function notFoundMessage(): Promise<string> {
   return ((await response.json()) as { error_msg: string }).error_msg;
 }
 
-const example = () => join(copy, "spec", "components", "examples", "poolNotFound.yaml");
+const example = () => join(copy.root, "spec", "components", "examples", "poolNotFound.yaml");
 
 beforeAll(async () => {
-  // The tracked files as they are in the working tree, installed from the local store and built.
-  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repo, encoding: "utf8" })
-    .split("\0")
-    .filter((file) => file && existsSync(join(repo, file)));
-  for (const file of files) {
-    mkdirSync(dirname(join(copy, file)), { recursive: true });
-    cpSync(join(repo, file), join(copy, file));
-  }
-  const quiet = { cwd: copy, stdio: "pipe" as const, env: { ...process.env, CI: "true" } };
-  execFileSync(pnpm, ["install", "--offline", "--frozen-lockfile"], quiet);
-  execFileSync(pnpm, ["turbo", "run", "build", "--filter=!@modelarts-pools/release-tools"], quiet);
-
+  // The working tree as it is, installed from the local store and built (from the repo's turbo cache).
+  copy = installedCopy("dev-loop-");
   const [mockPort, docsPort] = [await freePort(), await freePort()];
   mockUrl = `http://127.0.0.1:${mockPort}`;
   dev = spawn(process.execPath, ["scripts/dev.mjs", "--no-initial-build", "--mock-port", String(mockPort), "--docs-port", String(docsPort)], {
-    cwd: copy,
+    cwd: copy.root,
     stdio: ["ignore", "pipe", "pipe"],
   });
   dev.stdout!.on("data", (chunk) => (log += chunk));
@@ -71,7 +56,7 @@ afterAll(async () => {
     clearTimeout(timer);
     expect(code, `pnpm dev did not stop cleanly on SIGINT:\n${log}`).toBe(0);
   }
-  rmSync(copy, { recursive: true, force: true });
+  copy?.remove();
 });
 
 describe("pnpm dev", () => {
@@ -88,16 +73,16 @@ describe("pnpm dev", () => {
   });
 
   it("regenerates the types and says in one line what it rebuilt and how long it took", async () => {
-    const schema = join(copy, "spec", "components", "schemas", "ModelArtsError.yaml");
+    const schema = join(copy.root, "spec", "components", "schemas", "ModelArtsError.yaml");
     const original = readFileSync(schema, "utf8");
     const from = log.length;
     writeFileSync(schema, original.replace("description: Error message.", "description: Error message, as ModelArts words it."));
     try {
       const report = /components\/schemas\/ModelArtsError\.yaml → bundle [\d.]+ s, mock [\d.]+ s, types [\d.]+ s, docs [\d.]+ s/;
       await until(() => report.test(log.slice(from)), "no one-line report of the rebuild");
-      const generated = readFileSync(join(copy, "packages", "types", "src", "generated", "openapi.ts"), "utf8");
+      const generated = readFileSync(join(copy.root, "packages", "types", "src", "generated", "openapi.ts"), "utf8");
       expect(generated).toContain("Error message, as ModelArts words it.");
-      expect(readFileSync(join(copy, "apps", "docs", "dist", "openapi.json"), "utf8")).toContain("Error message, as ModelArts words it.");
+      expect(readFileSync(join(copy.root, "apps", "docs", "dist", "openapi.json"), "utf8")).toContain("Error message, as ModelArts words it.");
     } finally {
       writeFileSync(schema, original);
     }

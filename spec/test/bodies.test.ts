@@ -154,6 +154,8 @@ describe("Pool responses", () => {
 describe("a request body behind a $ref", () => {
   it("is judged by the schema of the component it references", () => {
     const document = {
+      openapi: "3.1.0",
+      info: { title: "a $ref test", version: "0" },
       paths: { "/pools": { post: { operationId: "createPool", requestBody: { $ref: "#/components/requestBodies/CreatePool" } } } },
       components: {
         requestBodies: { CreatePool: { content: { "application/json": { schema: { type: "object", required: ["name"] } } } } },

@@ -4,7 +4,9 @@ export default defineConfig({
   test: {
     name: "release-tools",
     include: ["test/**/*.test.ts"],
-    // The end-to-end gate test bundles a copied spec with the real redocly CLI.
-    testTimeout: 60_000,
+    // The end-to-end gate test bundles a copied spec with the real redocly CLI; the tarball tests pack with pnpm and
+    // run publint, arethetypeswrong, openapi-typescript and tsc. Deadlines that only catch a hang.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

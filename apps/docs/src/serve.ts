@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
+import { DEFAULT_HOST, listeningNotice } from "@modelarts-pools/mock/defaults";
 import { type Encoding, encodings, negotiateEncoding } from "./compress.js";
 import { distDir } from "./paths.js";
 
@@ -81,7 +82,7 @@ function answer(request: IncomingMessage, response: ServerResponse, assets: Map<
 /** Where `npm start` and `pnpm dev` serve the page. */
 export const DEFAULT_DOCS_PORT = 8080;
 
-export async function serveDocs({ port = DEFAULT_DOCS_PORT, host = "127.0.0.1", dir = distDir }: ServeDocsOptions = {}): Promise<DocsServer> {
+export async function serveDocs({ port = DEFAULT_DOCS_PORT, host = DEFAULT_HOST, dir = distDir }: ServeDocsOptions = {}): Promise<DocsServer> {
   let assets = loadAssets(dir);
   const server = createServer((request, response) => answer(request, response, assets));
   await new Promise<void>((resolve, reject) => {
@@ -92,9 +93,8 @@ export async function serveDocs({ port = DEFAULT_DOCS_PORT, host = "127.0.0.1", 
     });
   });
   const address = server.address() as AddressInfo;
-  const hostname = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
-    url: `http://${hostname}:${address.port}/`,
+    url: listeningNotice({ host: address.address, port: address.port, serves: "the docs", mock: false, path: "/" }).url,
     reload: () => {
       assets = loadAssets(dir);
     },
@@ -107,12 +107,17 @@ export async function serveDocs({ port = DEFAULT_DOCS_PORT, host = "127.0.0.1", 
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { port: { type: "string" }, host: { type: "string" } } });
+  // `pnpm --filter @modelarts-pools/docs serve -- --port 0` hands its `--` on (npm drops it): here it separates nothing.
+  const args = process.argv.slice(2);
+  if (args[0] === "--") args.shift();
+  const { values } = parseArgs({ args, options: { port: { type: "string" }, host: { type: "string" } } });
   const port = values.port === undefined ? undefined : Number(values.port);
   if (port !== undefined && (!Number.isInteger(port) || port < 0 || port > 65535)) {
     throw new Error(`--port must be an integer from 0 to 65535, got ${values.port}`);
   }
   const docs = await serveDocs({ port, host: values.host });
+  const { warning } = listeningNotice({ host: values.host ?? DEFAULT_HOST, port: Number(new URL(docs.url).port), serves: "the docs", mock: false });
+  if (warning) console.error(warning);
   console.log(`[docs] API reference: ${docs.url}`);
   const stop = () => void docs.close().then(() => process.exit(0));
   process.once("SIGINT", stop);

@@ -1,6 +1,6 @@
 // modelarts-pools-mock: serve the mock until Ctrl-C. Prints the URL on its first line of output, so a script can read it.
 import { parseArgs } from "node:util";
-import { DEFAULT_HOST, DEFAULT_PORT } from "./defaults.js";
+import { DEFAULT_HOST, DEFAULT_PORT, listeningNotice } from "./defaults.js";
 import { DEFAULT_CREATING_MS, DEFAULT_DELETING_MS } from "./pool-lifecycle.js";
 import { proxyReporting, PROXY_FLAGS, PROXY_USAGE } from "./proxy/cli-options.js";
 
@@ -23,9 +23,14 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+// `pnpm mock -- --stateful` hands its `--` on to the script (npm drops it): here it separates nothing.
+const args = process.argv.slice(2);
+if (args[0] === "--") args.shift();
+
 let values;
 try {
   ({ values } = parseArgs({
+    args,
     options: {
       port: { type: "string", default: String(DEFAULT_PORT) },
       host: { type: "string", default: DEFAULT_HOST },
@@ -75,6 +80,8 @@ try {
   const mock = await startMock({ port, host: values.host, stateful: values.stateful, ...lifecycle, ...generated, ...proxy?.options });
   const mode = proxy?.mode ?? `${values.stateful ? "stateful" : "examples"} mode${values.dynamic ? ", dynamic answers" : ""}`;
   process.stdout.write(`${mock.url}\nModelArts pools mock (${mode}) listening; Ctrl-C stops it.\n${proxy ? `${proxy.note}\n` : ""}`);
+  const { warning } = listeningNotice({ host: values.host, port: Number(new URL(mock.url).port), serves: "the mock", mock: true });
+  if (warning) process.stderr.write(`${warning}\n`);
   let stopping = false;
   const stop = () => {
     if (stopping) return;

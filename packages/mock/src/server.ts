@@ -7,7 +7,7 @@ import { describeApi } from "@modelarts-pools/spec/operations";
 import { requestBodyValidators } from "@modelarts-pools/spec/validator";
 import { errorsOf, type Answer } from "./answer.js";
 import { systemClock, type Clock } from "./clock.js";
-import { DEFAULT_HOST, DEFAULT_PORT } from "./defaults.js";
+import { DEFAULT_HOST, DEFAULT_PORT, listeningNotice } from "./defaults.js";
 import { DEFAULT_CREATING_MS, DEFAULT_DELETING_MS } from "./pool-lifecycle.js";
 import { allowedRequestHeaders } from "./cors.js";
 import { credentialsCheck } from "./credentials.js";
@@ -83,9 +83,9 @@ export async function startMock(options: MockOptions = {}): Promise<Mock> {
   await listen(server, options.port ?? 0, options.host ?? DEFAULT_HOST);
 
   const address = server.address() as AddressInfo;
-  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
   return {
-    url: `http://${host}:${address.port}`,
+    // One a person or a client can open, also when the mock listens on every interface (0.0.0.0 → 127.0.0.1).
+    url: listeningNotice({ host: address.address, port: address.port, serves: "the mock", mock: true }).url,
     reload: async () => {
       const previous = current;
       current = await answering(loadSpec(options.specPath), options);

@@ -9,23 +9,25 @@ import { call, exampleOf, poolPath, type Reply } from "./support.js";
 const bin = fileURLToPath(new URL("../bin/modelarts-pools-mock.js", import.meta.url));
 const built = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 
-function run(args: string[]): { child: ChildProcess; url: Promise<string>; exit: Promise<number | null>; output: () => string } {
-  const cli = spawnUntil(process.execPath, [bin, ...args], { ready: /http:\/\/[^\s]+/, timeoutMs: 60_000 });
-  const url = cli.ready.then((found) => found[0]);
+function run(args: string[], ready = /http:\/\/[^\s]+/): { child: ChildProcess; url: Promise<string>; exit: Promise<number | null>; output: () => string } {
+  const cli = spawnUntil(process.execPath, [bin, ...args], { ready, timeoutMs: 60_000 });
+  const url = cli.ready.then((found) => found[1] ?? found[0]);
   url.catch(() => undefined); // a run that is expected to fail never prints one; the tests that need it await it
   return { child: cli.child, url, exit: cli.exit, output: cli.output };
 }
 
-describe("modelarts-pools-mock", () => {
+// Each test starts a process that loads Prism: deadlines that only catch a hang, on a machine that may be busy.
+describe("modelarts-pools-mock", { timeout: 60_000 }, () => {
   beforeAll(() => {
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`pnpm --filter @modelarts-pools/mock build\` before testing the CLI`);
   });
 
-  it.each(["SIGINT", "SIGTERM"] as const)("prints its loopback URL, serves, and exits 0 on %s", { timeout: 30_000 }, async (signal) => {
-    const { child, url, exit } = run(["--port", "0"]);
+  it.each(["SIGINT", "SIGTERM"] as const)("prints its loopback URL, serves, and exits 0 on %s", async (signal) => {
+    const { child, url, exit, output } = run(["--port", "0"]);
     try {
       const base = await url;
       expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(output()).not.toContain("warning:");
       const reply: Reply = await call({ url: base }, { body: exampleOf("createDedicatedPool") });
       expect(reply.body).toEqual(exampleOf("createdPool"));
       child.kill(signal);
@@ -58,6 +60,37 @@ describe("modelarts-pools-mock", () => {
       expect((await call(mock, { method: "GET", path })).body.status.phase).toBe("Running");
       expect((await call(mock, { method: "DELETE", path })).body.status.phase).toBe("Deleting");
       expect((await call(mock, { method: "GET", path })).status).toBe(404);
+      child.kill("SIGINT");
+      expect(await exit).toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+
+  it("on --host 0.0.0.0 prints a URL a person can open, and one warning that the network reaches a mock taking any token", async () => {
+    // Listens on every interface for the length of this test (a free port): the only way to see what the flag does.
+    // Ready once the URL and the warning are out, in whichever order the two pipes deliver them.
+    const { child, url, exit, output } = run(["--host", "0.0.0.0", "--port", "0"], /^(?=[\s\S]*(http:\/\/[^\s]+))(?=[\s\S]*warning:.*\n)/);
+    try {
+      const base = await url;
+      expect(base).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect((await call({ url: base }, { body: exampleOf("createDedicatedPool") })).status).toBe(200);
+      const warnings = output().split("\n").filter((line) => line.startsWith("warning:"));
+      expect(warnings).toEqual(["warning: listening on 0.0.0.0 makes the mock reachable from the network, and the mock accepts any token"]);
+      child.kill("SIGTERM");
+      expect(await exit).toBe(0);
+    } finally {
+      child.kill("SIGKILL");
+    }
+  });
+
+  it("takes its flags after the `--` that `pnpm mock -- --stateful` hands on", async () => {
+    const { child, url, exit } = run(["--", "--stateful", "--port", "0"]);
+    try {
+      const mock = { url: await url };
+      const first = await call(mock, { body: exampleOf("createDedicatedPool") });
+      const second = await call(mock, { body: exampleOf("createDedicatedPool") });
+      expect([first.status, second.status]).toEqual([200, 409]);
       child.kill("SIGINT");
       expect(await exit).toBe(0);
     } finally {

@@ -1,2 +1,2 @@
 export declare const generatedFile: string;
-export declare function generateOpenApiTypes(): Promise<string>;
+export declare function generateOpenApiTypes(specUrl?: URL): Promise<string>;

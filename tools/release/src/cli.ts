@@ -1,12 +1,16 @@
 #!/usr/bin/env node
-// The release tool: the gate (`check`), a plain classification (`diff`), and the two release steps that
-// keep the spec's version and the released copy in step (`sync-spec-version`, `save-released`).
+// The release tool: the gate (`check`), a plain classification (`diff`), the two release steps that keep the spec's
+// version and the released copy in step (`sync-spec-version`, `save-released`), and the check of what a release
+// publishes (`check-packages`).
+import { mkdirSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { isObject } from "@modelarts-pools/spec/openapi";
 import { classify } from "./classify.js";
 import { describe } from "./differences.js";
 import { readSpec, runGate } from "./gate.js";
+import { pack } from "./tarball.js";
 import { readReleased, writeReleased } from "./released.js";
+import { checkPublished, describeReports, publishedPackages } from "./published.js";
 import { findRoot, layout } from "./repo.js";
 import { readPackageVersion, syncSpecVersion } from "./spec-version.js";
 
@@ -14,7 +18,11 @@ const usage = `usage: node tools/release/dist/cli.js <command> [--root DIR]
   check [--spec FILE] [--released FILE]   fail when pending changesets ask for less than the spec's differences need
   diff BEFORE AFTER                        classify the differences between two bundled specs
   sync-spec-version                        write spec/package.json's version into info.version of spec/openapi.yaml
-  save-released [--initial]                keep the working spec as the last released one (run by pnpm release)`;
+  save-released [--initial]                keep the working spec as the last released one (run by pnpm release)
+  pack --out DIR                           pack each published package into DIR (pnpm pack)
+  check-packages [--tarballs DIR]          pack each published package (or read DIR's tarballs) and check what it holds,
+                                           its LICENSE, README and engines, publint --strict, arethetypeswrong, and the
+                                           engines of its installed runtime dependencies`;
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
@@ -23,6 +31,8 @@ const { positionals, values } = parseArgs({
     spec: { type: "string" },
     released: { type: "string" },
     initial: { type: "boolean", default: false },
+    tarballs: { type: "string" },
+    out: { type: "string" },
   },
 });
 const [command, ...rest] = positionals;
@@ -69,6 +79,18 @@ async function main(): Promise<number> {
       await writeReleased(paths.released, version, await readSpec(paths.workingSpec));
       console.log(`kept the working spec as released version ${version} in ${paths.released}`);
       return 0;
+    }
+    case "pack": {
+      if (!values.out) throw new Error("pack needs --out DIR");
+      mkdirSync(values.out, { recursive: true });
+      for (const { dir } of await publishedPackages(paths.root)) console.log(`packed ${pack(dir, values.out)}`);
+      return 0;
+    }
+    case "check-packages": {
+      const reports = await checkPublished(paths.root, { tarballs: values.tarballs });
+      const ok = reports.every((report) => report.problems.length === 0);
+      (ok ? console.log : console.error)(describeReports(reports));
+      return ok ? 0 : 1;
     }
     default:
       console.error(usage);

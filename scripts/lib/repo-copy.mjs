@@ -1,0 +1,58 @@
+// Shared by the tests that must change the repo to test it (edit the spec, release, break a test file, start and kill
+// the servers): a temp copy of the working tree, installed from the local pnpm store (no network), whose turbo reads
+// and writes the repo's own cache, so that building it costs only what the test changed.
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { delimiter, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repo = fileURLToPath(new URL("../..", import.meta.url));
+
+/** The pinned pnpm that `npm start` installs into .tools/, else the one on PATH. */
+export const pnpm = existsSync(join(repo, ".tools", "node_modules", ".bin", "pnpm")) ? join(repo, ".tools", "node_modules", ".bin", "pnpm") : "pnpm";
+
+/** Where turbo keeps the repo's cache: .turbo/cache at the root of the main checkout (shared by git worktrees). */
+export function turboCacheDir() {
+  try {
+    const common = execFileSync("git", ["rev-parse", "--path-format=absolute", "--git-common-dir"], { cwd: repo, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+    return join(dirname(common.trim()), ".turbo", "cache");
+  } catch {
+    return join(repo, ".turbo", "cache");
+  }
+}
+
+/** The environment commands in a copy run with: the repo's turbo cache, pnpm on PATH, no interactive prompts. */
+export function copyEnv(extra = {}) {
+  const path = pnpm === "pnpm" ? process.env.PATH : `${dirname(pnpm)}${delimiter}${process.env.PATH}`;
+  return { ...process.env, CI: "true", TURBO_CACHE_DIR: turboCacheDir(), PATH: path, ...extra };
+}
+
+/** Copies the tracked and untracked (not ignored) files as they are in the working tree; returns the copy's root. */
+export function copyRepo(prefix = "repo-copy-") {
+  const root = mkdtempSync(join(tmpdir(), prefix));
+  const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repo, encoding: "utf8" })
+    .split("\0")
+    .filter((file) => file && existsSync(join(repo, file)));
+  for (const file of files) {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    cpSync(join(repo, file), join(root, file));
+  }
+  return root;
+}
+
+/** Runs a command in `root` to completion; throws with its output when it fails. */
+export function runIn(root, command, args, { env = copyEnv(), timeoutMs = 600_000 } = {}) {
+  const result = spawnSync(command, args, { cwd: root, env, encoding: "utf8", timeout: timeoutMs, maxBuffer: 64 << 20 });
+  const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
+  if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed in ${root} (${result.error?.message ?? `exit ${result.status}`}):\n${output}`);
+  return output;
+}
+
+/** A copy, installed offline from the store and built: what a test needs before it changes something. */
+export function installedCopy(prefix) {
+  const root = copyRepo(prefix);
+  runIn(root, pnpm, ["install", "--offline", "--frozen-lockfile"]);
+  runIn(root, pnpm, ["turbo", "run", "build", "--output-logs=errors-only"]);
+  return { root, remove: () => rmSync(root, { recursive: true, force: true }) };
+}

@@ -1,0 +1,124 @@
+// The README's Quick start and its ways to serve the mock, as a person runs them, on a copy of the repo: a mistyped
+// flag is refused before anything is installed (on a copy never installed); a busy port is one line; a signal to the top process (npm's, or run.mjs's) stops the servers it started
+// before it exits; `npm test` closes with its one-line count; `pnpm mock` takes the flags the README gives it.
+// Every server here listens on a free port.
+import { existsSync, rmSync } from "node:fs";
+import { delimiter, join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { copyEnv, copyRepo, installedCopy } from "../lib/repo-copy.mjs";
+import { commandLine, spawnUntil, type SpawnedUntil } from "../lib/spawn.mjs";
+import { busyPort, portOf, portsFreed, urls } from "./support/ports.js";
+
+let copy: { root: string; remove(): void };
+let root: string;
+beforeAll(() => {
+  // Installed and built up front, so that the tests can run in any order (npm start and npm test install and build
+  // again: a no-op install, all cache hits).
+  copy = installedCopy("quick-start-");
+  root = copy.root;
+});
+afterAll(() => copy?.remove());
+
+const started: SpawnedUntil[] = [];
+afterEach(async () => {
+  for (const child of started.splice(0)) await child.stop("SIGKILL");
+});
+
+function start([command, args]: [string, string[]], ready = /Ctrl-C stops both\./, env = copyEnv()): SpawnedUntil {
+  const child = spawnUntil(command, args, { ready, timeoutMs: 600_000, cwd: root, env });
+  started.push(child);
+  return child;
+}
+
+describe("npm start", () => {
+  it("refuses `npm start -- --mockport 4020` at once: one line and the usage, exit 2, nothing installed or built", async () => {
+    // A copy of its own, never installed, whatever order the tests run in.
+    const fresh = copyRepo("npm-start-flag-");
+    try {
+      const run = spawnUntil(...commandLine("npm start -- --mockport 4020"), { cwd: fresh, env: copyEnv(), timeoutMs: 600_000 });
+      started.push(run);
+      expect(await run.exit).toBe(2);
+      expect(run.output()).toContain("npm start: unknown flag --mockport (did you mean --mock-port?)\nusage: npm start -- [--stateful] [--mock-port N]");
+      expect(run.output()).not.toMatch(/^\s+at /m);
+      expect(existsSync(join(fresh, "node_modules"))).toBe(false);
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
+  });
+
+  it("stops both servers when npm's own process gets SIGTERM, and exits only then", async () => {
+    const run = start(commandLine("npm start -- --mock-port 0 --docs-port 0"));
+    await run.ready;
+    const ports = urls(run.output()).map(portOf);
+    expect(ports).toHaveLength(2);
+    expect(await run.stop("SIGTERM")).toBe(0);
+    await portsFreed(ports);
+  });
+
+  it.each(["SIGTERM", "SIGINT"] as const)("stops both servers when scripts/run.mjs gets %s, and exits only then", async (signal) => {
+    const run = start(commandLine("node scripts/run.mjs start --mock-port 0 --docs-port 0"));
+    await run.ready;
+    const ports = urls(run.output()).map(portOf);
+    expect(ports).toHaveLength(2);
+    expect(await run.stop(signal)).toBe(0);
+    await portsFreed(ports);
+  });
+
+  it("reports a busy port in one line naming the port and the flag that moves it, exit non-zero, no stack", async () => {
+    const busy = await busyPort();
+    try {
+      const run = start(commandLine(`npm start -- --mock-port ${busy.port} --docs-port 0`));
+      const code = await run.exit;
+      expect(code).not.toBe(0);
+      expect(run.output()).toContain(`\nport ${busy.port} on 127.0.0.1 is in use: pass --mock-port N to choose another (0 picks a free one)\n`);
+      expect(run.output()).not.toMatch(/^\s+at /m);
+    } finally {
+      await busy.release();
+    }
+  });
+});
+
+describe("npm test", () => {
+  it("installs, builds, lints, runs vitest and closes with one plain count line", async () => {
+    // The README's command, given one small test file so that it does not run this suite again.
+    const run = start(commandLine("npm test -- --project types test/no-runtime.test.ts"), /\nvitest: \d+ passed, \d+ failed.*\n/);
+    await run.ready;
+    expect(await run.exit).toBe(0);
+    expect(run.output()).toMatch(/\nvitest: [1-9]\d* passed, 0 failed\n/);
+  });
+});
+
+describe("the mock on its own", () => {
+  /** Creates the same pool twice: 200 then 409 is the stateful mode; the examples mode answers 200 twice. */
+  async function createTwice(url: string): Promise<number[]> {
+    const create = () =>
+      fetch(`${url}/v2/p1/pools`, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-auth-token": "any" },
+        body: JSON.stringify({
+          apiVersion: "v2",
+          kind: "Pool",
+          metadata: { labels: { "os.modelarts/name": "pool-001" } },
+          spec: { type: "Dedicate", scope: ["Train"], network: { name: "net-0123" }, resources: [{ flavor: "modelarts.vm.cpu.4ud", count: 1 }] },
+        }),
+      });
+    return [(await create()).status, (await create()).status];
+  }
+
+  it("`pnpm mock -- --stateful --port 0` builds the mock and serves it in stateful mode", async () => {
+    const mock = start(commandLine("pnpm mock -- --stateful --port 0"), /http:\/\/127\.0\.0\.1:\d+/);
+    const [url] = await mock.ready;
+    expect(await createTwice(url!)).toEqual([200, 409]);
+    expect(await mock.stop("SIGTERM")).toBe(0);
+  });
+
+  it("`modelarts-pools-mock --port 0 --stateful`, the bin as a package that depends on the mock has it linked", async () => {
+    // A workspace package that depends on the mock (the docs) has the bin linked where any installed dependent would.
+    const env = copyEnv();
+    env.PATH = `${join(root, "apps", "docs", "node_modules", ".bin")}${delimiter}${env.PATH}`;
+    const mock = start(commandLine("modelarts-pools-mock --port 0 --stateful"), /http:\/\/127\.0\.0\.1:\d+/, env);
+    const [url] = await mock.ready;
+    expect(await createTwice(url!)).toEqual([200, 409]);
+    expect(await mock.stop("SIGINT")).toBe(0);
+  });
+});

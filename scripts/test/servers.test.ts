@@ -1,0 +1,83 @@
+// The servers behind `npm start` (scripts/serve.mjs) and `pnpm dev` (scripts/dev.mjs), run from the built repo:
+// what they print when they listen beyond this machine, how a busy port is reported, and that a signal to the
+// process stops both servers before it exits. Every server here listens on a free port.
+import { afterEach, describe, expect, it } from "vitest";
+import { repo } from "../lib/repo-copy.mjs";
+import { commandLine, spawnUntil, type SpawnedUntil } from "../lib/spawn.mjs";
+import { busyPort, portIsFree, portOf, urls, warnings } from "./support/ports.js";
+
+const started: SpawnedUntil[] = [];
+afterEach(async () => {
+  for (const child of started.splice(0)) await child.stop("SIGKILL");
+});
+
+// `pnpm dev` as the README shows it (from the repo's build: --no-initial-build), and the server `npm start` runs once it
+// has installed and built (npm start itself runs on a copy: quick-start.test.ts).
+const entryPoints = [
+  { name: "npm start's server (scripts/serve.mjs)", line: (flags: string) => commandLine(`node scripts/serve.mjs ${flags}`), ready: /Ctrl-C stops both\./ },
+  { name: "pnpm dev", line: (flags: string) => commandLine(`pnpm dev --no-initial-build ${flags}`), ready: /watching spec\// },
+];
+
+describe.each(entryPoints)("$name", ({ line, ready }) => {
+  function start(flags: string, readyWhen = ready): SpawnedUntil {
+    const child = spawnUntil(...line(flags), { ready: readyWhen, timeoutMs: 120_000, cwd: repo });
+    started.push(child);
+    return child;
+  }
+
+  it("on --host 0.0.0.0 prints URLs a person can open, and one warning that the network reaches a mock taking any token", async () => {
+    // Listens on every interface for the length of this test (free ports): the only way to see what the flag does.
+    // Ready once both the last line and the warning are out, in whichever order the two pipes deliver them.
+    const readyAndWarned = new RegExp(`^(?=[\\s\\S]*${ready.source})(?=[\\s\\S]*warning:.*\\n)`);
+    const server = start("--host 0.0.0.0 --mock-port 0 --docs-port 0", readyAndWarned);
+    await server.ready;
+    const [mock, docs] = urls(server.output());
+    expect(mock).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(docs).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(warnings(server.output())).toEqual([
+      "warning: listening on 0.0.0.0 makes the mock and the docs reachable from the network, and the mock accepts any token",
+    ]);
+    expect((await fetch(docs!)).status).toBe(200);
+    const missing = await fetch(`${mock}/v2/p/pools/missing`, {
+      method: "PATCH",
+      headers: { "content-type": "application/merge-patch+json", "x-auth-token": "t", prefer: "code=404" },
+      body: "{}",
+    });
+    expect(missing.status).toBe(404);
+  });
+
+  it.each(["SIGTERM", "SIGINT"] as const)("on %s stops both servers, then exits 0", async (signal) => {
+    const server = start("--mock-port 0 --docs-port 0");
+    await server.ready;
+    expect(warnings(server.output())).toEqual([]);
+    const ports = urls(server.output()).map(portOf);
+    expect(ports).toHaveLength(2);
+    expect(await Promise.all(ports.map(portIsFree))).toEqual([false, false]);
+    expect(await server.stop(signal)).toBe(0);
+    expect(await Promise.all(ports.map(portIsFree))).toEqual([true, true]);
+  });
+
+  it.each([
+    ["mock", "--mock-port", "--docs-port"],
+    ["docs", "--docs-port", "--mock-port"],
+  ])("reports a busy %s port in one line naming it and its flag, and exits 1", async (_which, flag, other) => {
+    const busy = await busyPort();
+    try {
+      const server = start(`${flag} ${busy.port} ${other} 0`);
+      expect(await server.exit).toBe(1);
+      const lines = server.output().trim().split("\n");
+      expect(lines).toEqual([`port ${busy.port} on 127.0.0.1 is in use: pass ${flag} N to choose another (0 picks a free one)`]);
+    } finally {
+      await busy.release();
+    }
+  });
+
+  it("refuses a mistyped flag in one line with the usage, exit code 2", async () => {
+    const server = start("--mockport 4020");
+    expect(await server.exit).toBe(2);
+    const [first, second] = server.output().split("\n");
+    expect(first).toMatch(/: unknown flag --mockport \(did you mean --mock-port\?\)$/);
+    expect(second).toMatch(/^usage: /);
+    expect(server.output()).not.toMatch(/^\s+at /m);
+  });
+});
