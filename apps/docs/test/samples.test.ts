@@ -44,7 +44,7 @@ function writeProject(dir: string, files: Record<string, string>): void {
 let mock: Mock;
 beforeAll(async () => {
   mock = await startMock({ port: 0 });
-}, 60_000);
+});
 afterAll(() => mock?.close());
 
 describe("x-codeSamples", () => {
@@ -91,7 +91,7 @@ describe("the TypeScript samples", () => {
       // The sample prints metadata.name of the pool the mock answered.
       expect(ran.stdout.trim()).toMatch(/^[a-z][-a-z0-9]+$/);
     }
-  }, 120_000);
+  });
 
   test("a sample with a misspelled field does not compile (the check above can fail)", async () => {
     const broken = sample("createPool", "TypeScript").source.replace("resources:", "resouces:");
@@ -100,7 +100,7 @@ describe("the TypeScript samples", () => {
     const compiled = await run(process.execPath, [tsc, "-p", join(samplesDir, "typescript-broken")]);
     expect(compiled.code).not.toBe(0);
     expect(compiled.stdout).toMatch(/resouces/);
-  }, 60_000);
+  });
 });
 
 describe("the curl samples", () => {
@@ -114,7 +114,7 @@ describe("the curl samples", () => {
       expect(ran.stderr, "curl reports no failure").toBe("");
       expect(ran.code).toBe(0);
       expect(validatePool(JSON.parse(ran.stdout))).toEqual({ valid: true });
-    }, 60_000);
+    });
   }
 
   test("the mock refuses the PATCH sample sent as application/json, so its Content-Type matters", async () => {
@@ -122,5 +122,5 @@ describe("the curl samples", () => {
     const ran = await run("bash", ["-c", source.replaceAll(mockUrl, mock.url)], { env });
     expect(ran.code).not.toBe(0);
     expect(JSON.parse(ran.stdout)).toMatchObject({ error_code: "ModelArts.50004100" });
-  }, 60_000);
+  });
 });

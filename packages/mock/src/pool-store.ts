@@ -21,6 +21,7 @@ export class PoolStore {
     private readonly errors: Errors,
     /** A bound on memory: a runaway test loop gets a 400, not an out-of-memory mock. */
     private readonly maxPools: number,
+    private readonly now: () => Date = () => new Date(),
   ) {
     this.#validatePool = schemaValidator(spec as never, "Pool");
   }
@@ -39,7 +40,7 @@ export class PoolStore {
       metadata: {
         // The live API names a pool after its label plus 32 hex digits: pool-001-86c13962597848eeb29c5861153a391f.
         name: `${label}-${randomUUID().replaceAll("-", "")}`,
-        creationTimestamp: new Date().toISOString().replace(/\.\d+Z$/, "Z"),
+        creationTimestamp: this.now().toISOString().replace(/\.\d+Z$/, "Z"),
         labels: { [WORKSPACE_LABEL]: "0", ...request.metadata.labels, [PROJECT_LABEL]: projectId },
         ...(request.metadata.annotations ? { annotations: { ...request.metadata.annotations } } : {}),
       },

@@ -24,6 +24,8 @@ export interface MockOptions {
   maxPools?: number;
   /** Path of a bundled spec (JSON) to serve instead of @modelarts-pools/spec's, e.g. one being edited. */
   specPath?: string;
+  /** The clock stateful mode stamps `creationTimestamp` with (default: the system's); tests pass a fixed one. */
+  now?: () => Date;
   /** Told about failures inside the mock (never about bad requests, which get their 400). Default: stderr. */
   onError?: (error: unknown) => void;
 }
@@ -73,7 +75,7 @@ async function answering(spec: OpenApiDocument, options: MockOptions) {
     validators: requestBodyValidators(spec as never),
     errors,
     prism: await createPrismEngine(spec),
-    store: options.stateful ? new PoolStore(spec, errors, options.maxPools ?? 10_000) : undefined,
+    store: options.stateful ? new PoolStore(spec, errors, options.maxPools ?? 10_000, options.now) : undefined,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     allowedHeaders: allowedRequestHeaders(spec),
     onError: options.onError ?? ((error) => process.stderr.write(`modelarts-pools-mock: ${(error as Error)?.message ?? String(error)}\n`)),

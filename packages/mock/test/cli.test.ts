@@ -10,7 +10,7 @@ const bin = fileURLToPath(new URL("../bin/modelarts-pools-mock.js", import.meta.
 const built = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 
 function run(args: string[]): { child: ChildProcess; url: Promise<string>; exit: Promise<number | null>; output: () => string } {
-  const cli = spawnUntil(process.execPath, [bin, ...args], { ready: /http:\/\/[^\s]+/, timeoutMs: 10_000 });
+  const cli = spawnUntil(process.execPath, [bin, ...args], { ready: /http:\/\/[^\s]+/ });
   const url = cli.ready.then((found) => found[0]);
   url.catch(() => undefined); // a run that is expected to fail never prints one; the tests that need it await it
   return { child: cli.child, url, exit: cli.exit, output: cli.output };
