@@ -2,70 +2,79 @@
 // `pnpm test:soak`: the whole vitest suite, several rounds in a row, each in a new shuffled order, while CPU-bound
 // processes keep the machine busy beside it; then how often each test failed. A test that needs a quiet machine, a
 // fixed order or another test's leftovers shows up here, before it costs someone a CI run.
-// Flags: --rounds N (3), --busy M (2), --seed S (first round's shuffle seed; random), --root DIR (the vitest root;
-// this repo); anything after `--` goes to vitest as it is (`pnpm test:soak -- --project mock`).
+// Flags: --rounds N (3), --busy M (2), --seed S (the first round's shuffle seed; random by default), --root DIR (the
+// vitest root; this repo). Anything after `--` goes to vitest as it is: `pnpm test:soak --rounds 5 -- --project mock`.
 import { spawn } from "node:child_process";
 import { randomInt } from "node:crypto";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { failuresOf } from "./lib/vitest-report.mjs";
 import { startBusy } from "./lib/busy.mjs";
+import { failuresOf } from "./lib/vitest-report.mjs";
 import { missingBuilds } from "./lib/workspace.mjs";
 
-const repo = fileURLToPath(new URL("..", import.meta.url));
+const repo = resolve(fileURLToPath(new URL("..", import.meta.url)));
 
-function options() {
-  const separator = process.argv.indexOf("--", 2);
-  const own = separator === -1 ? process.argv.slice(2) : process.argv.slice(2, separator);
-  const passed = separator === -1 ? [] : process.argv.slice(separator + 1);
+function options(argv) {
+  const separator = argv.indexOf("--");
   const { values } = parseArgs({
-    args: own,
+    args: separator === -1 ? argv : argv.slice(0, separator),
     options: { rounds: { type: "string", default: "3" }, busy: { type: "string", default: "2" }, seed: { type: "string" }, root: { type: "string" } },
   });
-  const count = (name, value, min) => {
+  const integer = (name, value, min) => {
     const number = Number(value);
-    if (!Number.isInteger(number) || number < min) throw new Error(`--${name} must be an integer of at least ${min}, not ${value}`);
+    if (!/^\d+$/.test(value) || number < min) throw new Error(`--${name} must be an integer of at least ${min}, not ${value}`);
     return number;
   };
   return {
-    rounds: count("rounds", values.rounds, 1),
-    busy: count("busy", values.busy, 0),
-    seed: values.seed === undefined ? randomInt(1, 1_000_000) : count("seed", values.seed, 1),
+    rounds: integer("rounds", values.rounds, 1),
+    busy: integer("busy", values.busy, 0),
+    seed: values.seed === undefined ? randomInt(1, 1_000_000) : integer("seed", values.seed, 1),
     root: resolve(values.root ?? repo),
-    vitestArgs: passed,
+    vitestArgs: separator === -1 ? [] : argv.slice(separator + 1),
   };
 }
 
 const count = (n, one, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** One vitest run; resolves with its exit code (or the signal that ended it). */
-function runVitest(root, args, onChild) {
+/** Starts one vitest run with this process's Node; `exit` resolves with its exit code (or the signal that ended it). */
+function startVitest(root, args) {
   const manifest = createRequire(join(repo, "package.json")).resolve("vitest/package.json");
-  const vitest = join(dirname(manifest), JSON.parse(readFileSync(manifest, "utf8")).bin.vitest);
-  const child = spawn(process.execPath, [vitest, "run", ...args], { cwd: root, stdio: "inherit" });
-  onChild(child);
-  return new Promise((done) => child.once("exit", (code, signal) => done(code ?? signal)));
+  const bin = join(dirname(manifest), JSON.parse(readFileSync(manifest, "utf8")).bin.vitest);
+  const child = spawn(process.execPath, [bin, "run", ...args], { cwd: root, stdio: "inherit" });
+  return { child, exit: new Promise((done) => child.once("exit", (code, signal) => done(code ?? signal))) };
+}
+
+/** Tallies the failures of each round: test → rounds it failed in, and its first failure's message. */
+function tally() {
+  const failures = new Map();
+  return {
+    add(roundFailures) {
+      for (const { test, message } of roundFailures) {
+        const seen = failures.get(test) ?? { rounds: 0, message };
+        seen.rounds += 1;
+        failures.set(test, seen);
+      }
+    },
+    sorted: () => [...failures].sort(([a, x], [b, y]) => y.rounds - x.rounds || a.localeCompare(b)),
+  };
 }
 
 async function main() {
-  const { rounds, busy, seed, root, vitestArgs } = options();
+  const { rounds, busy, seed, root, vitestArgs } = options(process.argv.slice(2));
   if (root === repo) {
     const missing = missingBuilds(repo);
-    if (missing.length) {
-      console.error(`soak: no build of ${missing.join(", ")} (dist/ is missing): run \`pnpm turbo run build\` first`);
-      process.exit(2);
-    }
+    if (missing.length) throw new Error(`no build of ${missing.join(", ")} (dist/ is missing): run \`pnpm turbo run build\` first`);
   }
 
   const reports = mkdtempSync(join(tmpdir(), "soak-"));
   const busyProcesses = startBusy(busy);
   let vitest;
   let stopping = false;
-  // Whatever ends this process ends the busy ones too (the exit handler can only send the kill, not wait for it).
+  // Whatever ends this process ends the busy ones too (an exit handler can only send the kill, not wait for it).
   process.on("exit", () => {
     busyProcesses.stop();
     rmSync(reports, { recursive: true, force: true });
@@ -75,54 +84,46 @@ async function main() {
       stopping = true;
       console.log(`\nsoak: ${signal}: stopping vitest and the busy processes`);
       const stopped = busyProcesses.stop();
-      if (vitest && vitest.exitCode === null && vitest.signalCode === null) {
-        vitest.kill(signal);
-        await new Promise((resolve) => vitest.once("exit", resolve));
-      }
-      await stopped;
+      if (vitest && vitest.child.exitCode === null && vitest.child.signalCode === null) vitest.child.kill(signal);
+      await Promise.all([vitest?.exit, stopped]);
       process.exit(128 + number);
     });
   }
-  console.log(`soak: ${rounds} rounds of vitest in ${relative(repo, root) || "."}, shuffled, with ${busy} busy processes (pids ${busyProcesses.pids.join(", ") || "none"})`);
 
+  console.log(
+    `soak: ${count(rounds, "round")} of vitest in ${relative(repo, root) || "."}, shuffled, ` +
+      `with ${count(busy, "busy process", "busy processes")} (pids ${busyProcesses.pids.join(", ") || "none"})`,
+  );
+  const failures = tally();
+  const lines = [];
+  let tests = 0;
   try {
-    await soak({ rounds, busy, seed, root, vitestArgs, reports, isStopping: () => stopping, onVitest: (child) => (vitest = child) });
+    for (let round = 1; round <= rounds; round++) {
+      const roundSeed = seed + round - 1;
+      const report = join(reports, `round-${round}.json`);
+      const started = performance.now();
+      const args = ["--sequence.shuffle", `--sequence.seed=${roundSeed}`, "--reporter=dot", "--reporter=json", `--outputFile.json=${report}`];
+      vitest = startVitest(root, [...args, ...vitestArgs]);
+      const exit = await vitest.exit;
+      if (stopping) return; // the signal handler exits once vitest and the busy processes are gone
+      const result = failuresOf(report, root, exit);
+      tests = Math.max(tests, result.total);
+      failures.add(result.failures);
+      const seconds = ((performance.now() - started) / 1000).toFixed(0);
+      lines.push(`round ${round}/${rounds} (seed ${roundSeed}): ${result.passed} passed, ${result.failures.length} failed, ${seconds} s`);
+      console.log(`soak: ${lines.at(-1)}`);
+    }
   } finally {
     await busyProcesses.stop();
   }
-}
-
-async function soak({ rounds, busy, seed, root, vitestArgs, reports, isStopping, onVitest }) {
-  /** test → { failed: rounds it failed in, message: its first failure }. */
-  const failures = new Map();
-  const lines = [];
-  let testsPerRound = 0;
-  for (let round = 1; round <= rounds && !isStopping(); round++) {
-    const roundSeed = seed + round - 1;
-    const report = join(reports, `round-${round}.json`);
-    const started = performance.now();
-    const args = ["--sequence.shuffle", `--sequence.seed=${roundSeed}`, "--reporter=dot", "--reporter=json", `--outputFile.json=${report}`, ...vitestArgs];
-    const exit = await runVitest(root, args, onVitest);
-    if (isStopping()) return; // the signal handler exits once vitest and the busy processes are gone
-    const result = failuresOf(report, root, exit);
-    testsPerRound = Math.max(testsPerRound, result.total);
-    for (const { test, message } of result.failures) {
-      const seen = failures.get(test) ?? { failed: 0, message };
-      seen.failed += 1;
-      failures.set(test, seen);
-    }
-    const line = `round ${round}/${rounds} (seed ${roundSeed}): ${result.passed} passed, ${result.failures.length} failed, ${((performance.now() - started) / 1000).toFixed(0)} s`;
-    lines.push(line);
-    console.log(`soak: ${line}`);
-  }
 
   console.log(`\nsoak: ${lines.join("\nsoak: ")}`);
-  const sorted = [...failures].sort(([a, x], [b, y]) => y.failed - x.failed || a.localeCompare(b));
-  if (sorted.length) console.log("\nsoak: failures per test (rounds failed / rounds run):");
-  for (const [test, { failed, message }] of sorted) console.log(`  ${failed}/${rounds}  ${test}\n         ${message}`);
-  const total = sorted.reduce((sum, [, { failed }]) => sum + failed, 0);
+  const sorted = failures.sorted();
+  if (sorted.length) console.log("\nsoak: failures per test (rounds failed / rounds run), with the first failure's message:");
+  for (const [test, { rounds: failed, message }] of sorted) console.log(`  ${failed}/${rounds}  ${test}\n         ${message}`);
+  const total = sorted.reduce((sum, [, { rounds: failed }]) => sum + failed, 0);
   console.log(
-    `\nsoak: ${count(rounds, "round")} × ${count(testsPerRound, "test")}, ${count(busy, "busy process", "busy processes")}, ` +
+    `\nsoak: ${count(rounds, "round")} × ${count(tests, "test")}, ${count(busy, "busy process", "busy processes")}, ` +
       `seeds ${seed}–${seed + rounds - 1}: ${total ? `${count(total, "failure")} in ${count(sorted.length, "test")}` : "0 failures"}`,
   );
   process.exitCode = total ? 1 : 0;

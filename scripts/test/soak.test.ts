@@ -20,7 +20,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 const ROUND_DEADLINE_MS = 120_000;
 
 function startSoak(args: string[], env: NodeJS.ProcessEnv = process.env) {
-  const run = spawnUntil(process.execPath, [soak, "--root", fixture, ...args], { ready: /busy processes \(pids ([\d, ]+|none)\)/, timeoutMs: ROUND_DEADLINE_MS, env });
+  const run = spawnUntil(process.execPath, [soak, "--root", fixture, ...args], { ready: /busy process(?:es)? \(pids ([\d, ]+|none)\)/, timeoutMs: ROUND_DEADLINE_MS, env });
   const busyPids = run.ready.then((found) => (found[1] === "none" ? [] : found[1]!.split(", ").map(Number)));
   return { ...run, busyPids };
 }

@@ -3,7 +3,7 @@
 // first render (reported, not asserted: sizes are asserted in page-file.test.ts), and saves a screenshot.
 import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Locator, Page, Response } from "playwright-core";
+import type { Locator, Page, Request, Response } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { mockUrl } from "../src/mock-server.ts";
 import { type Example, type OpenApiDocument, type OperationEntry, deref, operationsOf } from "../src/openapi.ts";
@@ -57,17 +57,20 @@ async function openDocs(): Promise<DocsTab> {
   const page = await browser.context.newPage();
   const origin = new URL(docs.url).origin;
   const tab: DocsTab = { page, response: null, outbound: [], consoleErrors: [] };
-  const leaves = (url: string) => !url.startsWith(`${origin}/`) && !url.startsWith("data:");
-  // Every request is seen here; only the page's own origin (and data: URLs) may be answered.
+  const leaves = (request: Request) => !request.url().startsWith(`${origin}/`) && !request.url().startsWith("data:");
+  const record = (request: Request) => {
+    const seen = `${request.method()} ${request.url()}`;
+    if (!tab.outbound.includes(seen)) tab.outbound.push(seen);
+  };
+  // Every request is seen here (the event, and the route for those the page makes itself); only the page's own
+  // origin (and data: URLs) may be answered.
   await page.route("**/*", (route) => {
-    const request = route.request();
-    if (!leaves(request.url())) return route.continue();
-    tab.outbound.push(`${request.method()} ${request.url()}`);
+    if (!leaves(route.request())) return route.continue();
+    record(route.request());
     return route.abort("blockedbyclient");
   });
   page.on("request", (request) => {
-    const seen = `${request.method()} ${request.url()}`;
-    if (leaves(request.url()) && !tab.outbound.includes(seen)) tab.outbound.push(seen);
+    if (leaves(request)) record(request);
   });
   page.on("console", (message) => {
     if (message.type() === "error") tab.consoleErrors.push(message.text());
