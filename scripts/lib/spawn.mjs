@@ -4,10 +4,12 @@ import { spawn } from "node:child_process";
 
 /**
  * Spawns `command` and watches its stdout and stderr for `ready` (a RegExp).
- * `ready` resolves with the match; it rejects when the child exits first or after `timeoutMs`.
+ * `ready` resolves with the match; it rejects when the child exits first or after `timeoutMs`, a deadline that only
+ * catches a hang (the mock's CLI and Prism print their first line in 2 s on a quiet machine, in up to TODO s on a
+ * busy one), with what the child printed.
  * `exit` resolves with the exit code; `stop()` sends a signal and waits for the exit; `output()` is all it printed.
  */
-export function spawnUntil(command, args, { ready, timeoutMs = 30_000, env = process.env, cwd } = {}) {
+export function spawnUntil(command, args, { ready, timeoutMs = 300_000, env = process.env, cwd } = {}) {
   const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env, cwd });
   let output = "";
   const exit = new Promise((resolve) => child.once("exit", (code) => resolve(code)));

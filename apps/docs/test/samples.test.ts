@@ -77,7 +77,7 @@ function compileProject(dir: string): Promise<Finished> {
 let mock: Mock;
 beforeAll(async () => {
   mock = await startMock({ port: 0 });
-}, 60_000);
+});
 afterAll(() => mock?.close());
 
 describe("x-codeSamples", () => {
@@ -198,7 +198,7 @@ describe("the TypeScript samples", () => {
     } finally {
       await stateful.close();
     }
-  }, 120_000);
+  });
 
   test("a sample with a misspelled field, or calling a method the client does not have, does not compile (the checks above can fail)", async () => {
     const createPool = sample("createPool", "TypeScript").source;
@@ -276,5 +276,5 @@ describe("the curl samples", () => {
     const ran = await run("bash", ["-c", source.replaceAll(mockUrl, mock.url)], { env });
     expect(ran.code).not.toBe(0);
     expect(JSON.parse(ran.stdout)).toMatchObject({ error_code: "ModelArts.50004100" });
-  }, 60_000);
+  });
 });

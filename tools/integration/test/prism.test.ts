@@ -9,7 +9,7 @@ import { startPrism, type RunningServer } from "./support/prism.js";
 let prism: RunningServer;
 beforeAll(async () => {
   prism = await startPrism();
-}, 60_000);
+});
 afterAll(async () => {
   await prism?.close();
 });

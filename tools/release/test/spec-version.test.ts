@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { syncSpecVersion } from "../src/spec-version.js";
 import { copyRepo, ensureBuilt, repo } from "./support/repo-copy.js";
@@ -21,13 +21,14 @@ describe("the version step of pnpm release, on a copy of the repo", () => {
   let original: string;
   let current: string;
 
-  beforeAll(() => {
-    ensureBuilt();
+  // A copy per test: the version step rewrites the copy's versions, which the other test reads.
+  beforeAll(() => ensureBuilt());
+  beforeEach(() => {
     copy = copyRepo({ "add-something": "minor" });
     current = readJson(join(copy.root, "spec", "package.json")).version;
     original = readFileSync(file(), "utf8");
   });
-  afterAll(() => copy.remove());
+  afterEach(() => copy.remove());
 
   it("syncSpecVersion changes the info.version line and nothing else", async () => {
     expect(await syncSpecVersion(file(), "3.4.5")).toBe(true);

@@ -13,11 +13,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startPrism(startupMs = 30_000): Promise<RunningServer> {
+export async function startPrism(): Promise<RunningServer> {
   const port = await freePort();
   const prism = spawnUntil(prismBin, ["mock", specFile, "--host", "127.0.0.1", "--port", String(port)], {
     ready: /Prism is listening/,
-    timeoutMs: startupMs,
   });
   try {
     await prism.ready;

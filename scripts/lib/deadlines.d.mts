@@ -1,0 +1,1 @@
+export declare const deadlines: { testTimeout: number; hookTimeout: number };

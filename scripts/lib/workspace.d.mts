@@ -1,0 +1,1 @@
+export declare function missingBuilds(repo: string): string[];
