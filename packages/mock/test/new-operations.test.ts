@@ -109,10 +109,13 @@ describe("new operations of REST shape, in stateful mode", () => {
   });
 
   it("lets a name label be used again once its pool is deleted", async () => {
-    const first = expectPool(await call(mock, { body: createRequest("pool-reused") }));
-    expect((await call(mock, { body: createRequest("pool-reused") })).status).toBe(409);
-    expect((await call(mock, { method: "DELETE", path: poolPath(first.metadata.name) })).status).toBe(200);
-    expect(expectPool(await call(mock, { body: createRequest("pool-reused") })).metadata.name).not.toBe(first.metadata.name);
+    // A project of its own, so that the pool it leaves is in no other test's list.
+    const project = "reuse-project";
+    const pools = `/v2/${project}/pools`;
+    const first = expectPool(await call(mock, { body: createRequest("pool-reused"), path: pools }));
+    expect((await call(mock, { body: createRequest("pool-reused"), path: pools })).status).toBe(409);
+    expect((await call(mock, { method: "DELETE", path: poolPath(first.metadata.name, project) })).status).toBe(200);
+    expect(expectPool(await call(mock, { body: createRequest("pool-reused"), path: pools })).metadata.name).not.toBe(first.metadata.name);
   });
 
   it("takes no body on an operation that has none, with the operation's 400", async () => {
