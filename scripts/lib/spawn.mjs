@@ -5,7 +5,7 @@ import { spawn } from "node:child_process";
 /**
  * Spawns `command` and watches its stdout and stderr for `ready` (a RegExp).
  * `ready` resolves with the match; it rejects when the child exits first or after `timeoutMs`, a deadline that only
- * catches a hang (the mock's CLI and Prism print their first line in 2 s on a quiet machine, in up to TODO s on a
+ * catches a hang (the mock's CLI and Prism print their first line in 2 s on a quiet machine, in up to 30 s on a
  * busy one), with what the child printed.
  * `exit` resolves with the exit code; `stop()` sends a signal and waits for the exit; `output()` is all it printed.
  */
