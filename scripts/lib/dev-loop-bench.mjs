@@ -5,8 +5,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { freePort } from "./net.mjs";
 import { median } from "./stats.mjs";
-
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+import { waitFor } from "./wait.mjs";
 
 export async function devLoopFigures(root, runs) {
   const [mockPort, docsPort] = [await freePort(), await freePort()];
@@ -16,32 +15,28 @@ export async function devLoopFigures(root, runs) {
   });
   let log = "";
   dev.stdout.on("data", (chunk) => (log += chunk));
-  const waitFor = async (pattern, from, limitMs = 30_000) => {
-    const deadline = performance.now() + limitMs;
-    while (!pattern.test(log.slice(from))) {
-      if (performance.now() > deadline) throw new Error(`dev loop: no ${pattern} within ${limitMs} ms:\n${log}`);
-      await sleep(10);
-    }
-  };
+  // Polled every 10 ms: the figures are only as fine as the polling.
+  const until = (check, what, deadlineMs) => waitFor(check, { what: `dev loop: ${what}`, deadlineMs, intervalMs: 10, seen: () => log });
+  const logged = (pattern, from) => until(() => pattern.test(log.slice(from)), `${pattern}`, 30_000);
   const file = join(root, "spec", "components", "examples", "poolNotFound.yaml");
   const original = readFileSync(file, "utf8");
-  const answered = async (marker, limitMs = 10_000) => {
-    const deadline = performance.now() + limitMs;
-    for (;;) {
-      const response = await fetch(`http://127.0.0.1:${mockPort}/v2/bench/pools/p`, {
-        method: "PATCH",
-        headers: { "content-type": "application/merge-patch+json", "x-auth-token": "bench", prefer: "code=404" },
-        body: "{}",
-      });
-      if ((await response.text()).includes(marker)) return;
-      if (performance.now() > deadline) throw new Error(`dev loop: the mock never answered ${marker}:\n${log}`);
-      await sleep(10);
-    }
-  };
+  const answered = (marker) =>
+    until(
+      async () => {
+        const response = await fetch(`http://127.0.0.1:${mockPort}/v2/bench/pools/p`, {
+          method: "PATCH",
+          headers: { "content-type": "application/merge-patch+json", "x-auth-token": "bench", prefer: "code=404" },
+          body: "{}",
+        });
+        return (await response.text()).includes(marker);
+      },
+      `the mock answering ${marker}`,
+      10_000,
+    );
   const mockMs = [];
   const freshMs = [];
   try {
-    await waitFor(/watching spec/, 0);
+    await logged(/watching spec/, 0);
     for (let i = 0; i < runs; i++) {
       const marker = `pool not found (bench ${i})`;
       const from = log.length;
@@ -49,11 +44,11 @@ export async function devLoopFigures(root, runs) {
       writeFileSync(file, original.replace("pool not found", marker));
       await answered(marker);
       mockMs.push(performance.now() - saved);
-      await waitFor(/→ bundle .* docs [\d.]+ s/, from);
+      await logged(/→ bundle .* docs [\d.]+ s/, from);
       freshMs.push(performance.now() - saved);
       const restoredFrom = log.length;
       writeFileSync(file, original);
-      await waitFor(/→ bundle .* docs [\d.]+ s/, restoredFrom);
+      await logged(/→ bundle .* docs [\d.]+ s/, restoredFrom);
     }
   } finally {
     writeFileSync(file, original);

@@ -5,8 +5,8 @@ import { spawn } from "node:child_process";
 /**
  * Spawns `command` and watches its stdout and stderr for `ready` (a RegExp).
  * `ready` resolves with the match; it rejects when the child exits first or after `timeoutMs`, a deadline that only
- * catches a hang (the mock's CLI and Prism print their first line in 2 s on a quiet machine, in up to 10 s on a
- * busy one at load 15; the default deadline is far beyond), with what the child printed.
+ * catches a hang (the mock's CLI and Prism print their first line in 2 s on a quiet machine, in up to 30 s on a
+ * busy one), with what the child printed.
  * `exit` resolves with the exit code; `stop()` sends a signal and waits for the exit; `output()` is all it printed.
  */
 export function spawnUntil(command, args, { ready, timeoutMs = 300_000, env = process.env, cwd } = {}) {
@@ -41,14 +41,4 @@ export function spawnUntil(command, args, { ready, timeoutMs = 300_000, env = pr
       return exit;
     },
   };
-}
-
-/**
- * A command line as a person types it (`pnpm mock -- --stateful --port 0`) → [command, args], split on spaces. Tests
- * that run a command a README shows spell it this way, so that a test can check every README command is run.
- */
-export function commandLine(line) {
-  if (/["'\\$`]/.test(line)) throw new Error(`commandLine takes plain words only, not ${line}`);
-  const [command, ...args] = line.trim().split(/\s+/);
-  return [command, args];
 }

@@ -44,7 +44,7 @@ export async function ensureNode(major, installTimeoutMs = 600_000) {
   try {
     await exec("npm", install, { timeout: installTimeoutMs });
   } catch (error) {
-    const how = error.killed ? `had not finished after ${installTimeoutMs} ms and was killed` : "failed";
+    const how = error.killed ? `had not finished after ${installTimeoutMs} ms and was killed` : `failed (${error.message.split("\n")[0]})`;
     throw new Error(`npm ${install.join(" ")} ${how}:\n${error.stdout ?? ""}\n${error.stderr ?? ""}`);
   }
   const installed = await versionOf(binary);

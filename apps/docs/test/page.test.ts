@@ -3,8 +3,8 @@
 // first render (reported, not asserted: sizes are asserted in page-file.test.ts), and saves a screenshot.
 import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Locator, Page, Request, Response } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { mockUrl } from "../src/mock-server.ts";
 import { sampleContext } from "../src/code-samples.ts";
 import { lifecycleHeading, lifecycleSample } from "../src/lifecycle.ts";
@@ -20,11 +20,48 @@ const resultsDir = fileURLToPath(new URL("../test-results/", import.meta.url));
 
 let docs: DocsServer;
 let browser: Chromium;
-let page: Page;
-const outbound: string[] = [];
-const consoleErrors: string[] = [];
 
-async function openOperation(entry: OperationEntry) {
+/** A tab of the docs page that records every request leaving its origin and every console error. */
+interface DocsTab {
+  page: Page;
+  /** The page's own response. */
+  response: Response | null;
+  outbound: string[];
+  consoleErrors: string[];
+}
+
+/** A fresh tab, loaded until Redoc is interactive: every test starts from here and shares nothing with another. */
+async function openDocs(): Promise<DocsTab> {
+  const page = await browser.context.newPage();
+  const origin = new URL(docs.url).origin;
+  const tab: DocsTab = { page, response: null, outbound: [], consoleErrors: [] };
+  const leaves = (request: Request) => !request.url().startsWith(`${origin}/`) && !request.url().startsWith("data:");
+  const record = (request: Request) => {
+    const seen = `${request.method()} ${request.url()}`;
+    if (!tab.outbound.includes(seen)) tab.outbound.push(seen);
+  };
+  // Every request is seen here (the event, and the route for those the page makes itself); only the page's own
+  // origin (and data: URLs) may be answered.
+  await page.route("**/*", (route) => {
+    if (!leaves(route.request())) return route.continue();
+    record(route.request());
+    return route.abort("blockedbyclient");
+  });
+  page.on("request", (request) => {
+    if (leaves(request)) record(request);
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error") tab.consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => tab.consoleErrors.push(`uncaught: ${error.message}`));
+  tab.response = await page.goto(docs.url, { waitUntil: "load" });
+  await page.getByRole("heading", { name: new RegExp(infoOf(spec).title) }).waitFor();
+  // Redoc is interactive once its search box stops saying "Loading...".
+  await page.getByText("Ctrl+K").waitFor();
+  return tab;
+}
+
+async function openOperation(page: Page, entry: OperationEntry) {
   const summary = entry.operation.summary!;
   const sidebar = page.locator('[data-component-name="Menu/Menu"]');
   if (!(await sidebar.getByText(summary, { exact: true }).isVisible())) {
@@ -36,43 +73,77 @@ async function openOperation(entry: OperationEntry) {
   return section;
 }
 
+/** Shows `label`'s code sample of the operation (TypeScript, curl, Payload) and returns its code block. */
+async function showSample(page: Page, section: Locator, label: string): Promise<Locator> {
+  const languages = section.locator('[data-component-name="Dropdown/Dropdown"]').filter({ hasText: /^(TypeScript|curl|Payload)$/ });
+  await languages.first().click();
+  await page.locator('[data-component-name="Dropdown/DropdownMenuItem"]:visible', { hasText: label }).click();
+  return section.locator('[data-component-name="CodeBlock/CodeBlock"]').first();
+}
+
+/** Every response sample of the operation, each example of each status in turn; `read` sees the panel each time. */
+async function showResponseSamples(page: Page, section: Locator, read: (panel: Locator) => Promise<void>): Promise<void> {
+  const panel = section.locator(".panel-response-samples");
+  for (const status of await panel.getByRole("button", { name: /^\d{3}$/ }).allInnerTexts()) {
+    await panel.getByRole("button", { name: status, exact: true }).click();
+    await read(panel);
+    // A status with several examples (PATCH 400) offers them in a dropdown: show each in turn.
+    const examples = panel.locator('[data-component-name="Dropdown/Dropdown"]');
+    if ((await examples.count()) === 0) continue;
+    await examples.first().click();
+    const items = page.locator('[data-component-name="Dropdown/DropdownMenuItem"]:visible');
+    const names = await items.allInnerTexts();
+    for (const [index, name] of names.entries()) {
+      if (index > 0) await examples.first().click();
+      await items.filter({ hasText: name }).first().click();
+      await read(panel);
+    }
+  }
+}
+
+async function search(page: Page, text: string): Promise<string[]> {
+  await page.locator('[data-component-name="Search/SearchInput"], :text("Search")').first().click();
+  await page.keyboard.type(text);
+  const results = page.locator('[data-component-name="Search/SearchItem"]');
+  await results.first().waitFor();
+  const texts = await results.allInnerTexts();
+  await page.keyboard.press("Escape");
+  return texts;
+}
+
+/** What a reader does with the page: every operation, each of its code samples and response samples, a search. */
+async function readEverything(page: Page): Promise<void> {
+  for (const entry of operations) {
+    const section = await openOperation(page, entry);
+    for (const { label } of entry.operation["x-codeSamples"]!) await showSample(page, section, label);
+    await showResponseSamples(page, section, async () => undefined);
+  }
+  await search(page, "jobFlavors");
+}
+
 beforeAll(async () => {
   docs = await serveDocs({ port: 0 });
   browser = await launchChromium();
-  const origin = new URL(docs.url).origin;
-  // Every request is seen here; only the page's own origin (and data: URLs) may be answered.
-  await browser.context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith(`${origin}/`) || url.startsWith("data:")) return route.continue();
-    outbound.push(`${route.request().method()} ${url}`);
-    return route.abort("blockedbyclient");
-  });
-  browser.context.on("request", (request) => {
-    const url = request.url();
-    if (!url.startsWith(`${origin}/`) && !url.startsWith("data:") && !outbound.includes(`${request.method()} ${url}`)) {
-      outbound.push(`${request.method()} ${url}`);
-    }
-  });
-  page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  page.on("console", (message) => {
-    if (message.type() === "error") consoleErrors.push(message.text());
-  });
-  page.on("pageerror", (error) => consoleErrors.push(`uncaught: ${error.message}`));
-}, 60_000);
+});
 
 afterAll(async () => {
   await browser?.close();
   await docs?.close();
 });
 
-describe("the API reference in Chromium", { timeout: 30_000 }, () => {
+let tab: DocsTab;
+beforeEach(async () => {
+  tab = await openDocs();
+});
+afterEach(async () => {
+  await tab?.page.close();
+});
+
+describe("the API reference in Chromium", () => {
   test("arrives brotli-compressed and renders; reports size and time to first render", async () => {
-    const response = await page.goto(docs.url, { waitUntil: "load" });
+    const { page, response } = tab;
     expect(response?.status()).toBe(200);
     expect(response?.headers()["content-encoding"]).toBe("br");
-    await page.getByRole("heading", { name: new RegExp(infoOf(spec).title) }).waitFor();
-    // Redoc is interactive once its search box stops saying "Loading...".
-    await page.getByText("Ctrl+K").waitFor();
     const interactive = await page.evaluate(() => performance.now());
     const timing = await page.evaluate(() => {
       const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
@@ -90,7 +161,7 @@ describe("the API reference in Chromium", { timeout: 30_000 }, () => {
   });
 
   test("lists the local mock as a server beside the regional endpoint, and says how to start it", async () => {
-    const text = await page.locator("body").innerText();
+    const text = await tab.page.locator("body").innerText();
     expect(text).toContain(serversOf(spec)[0]!.url);
     expect(text).toContain(mockUrl);
     expect(text).toContain("npx modelarts-pools-mock");
@@ -98,8 +169,7 @@ describe("the API reference in Chromium", { timeout: 30_000 }, () => {
   });
 
   test(`shows the "${lifecycleHeading}" section in the overview, its sample line for line as generated`, async () => {
-    // Loads the page itself, so that it passes alone and in any order.
-    await page.goto(docs.url, { waitUntil: "load" });
+    const { page } = tab;
     const sidebar = page.locator('[data-component-name="Menu/Menu"]');
     await sidebar.getByText(lifecycleHeading, { exact: true }).click();
     // The heading's section holds the text below it; the heading's accessible name also carries its link's label.
@@ -117,7 +187,7 @@ describe("the API reference in Chromium", { timeout: 30_000 }, () => {
 
     if (entry.api.requestSchema) {
       test(`${operationId}: "${summary}" shows its request fields`, async () => {
-        const section = await openOperation(entry);
+        const section = await openOperation(tab.page, entry);
         for (const field of requestFields(spec, entry)) {
           await expect(section.getByText(field, { exact: true }).first().isVisible(), field).resolves.toBe(true);
         }
@@ -125,7 +195,7 @@ describe("the API reference in Chromium", { timeout: 30_000 }, () => {
     }
 
     test(`${operationId}: "${summary}" shows its parameters`, async () => {
-      const section = await openOperation(entry);
+      const section = await openOperation(tab.page, entry);
       const names = parameterNames(entry);
       expect(names.length, "every operation has parameters (the project ID at least)").toBeGreaterThan(0);
       for (const name of names) {
@@ -134,12 +204,9 @@ describe("the API reference in Chromium", { timeout: 30_000 }, () => {
     });
 
     test(`${operationId}: shows its TypeScript and curl samples`, async () => {
-      const section = await openOperation(entry);
+      const section = await openOperation(tab.page, entry);
       for (const { label, source } of entry.operation["x-codeSamples"]!) {
-        const languages = section.locator('[data-component-name="Dropdown/Dropdown"]').filter({ hasText: /^(TypeScript|curl|Payload)$/ });
-        await languages.first().click();
-        await page.locator('[data-component-name="Dropdown/DropdownMenuItem"]:visible', { hasText: label }).click();
-        const code = section.locator('[data-component-name="CodeBlock/CodeBlock"]').first();
+        const code = await showSample(tab.page, section, label);
         // The code block shows the sample as generated, line for line.
         const lines = (await code.innerText()).split("\n").map((line) => line.trimEnd()).filter(Boolean);
         expect(lines, label).toEqual(source.split("\n").map((line) => line.trimEnd()).filter(Boolean));
@@ -150,62 +217,40 @@ describe("the API reference in Chromium", { timeout: 30_000 }, () => {
   test("shows every error code of the spec in the response samples", async () => {
     const seen = new Set<string>();
     for (const entry of operations) {
-      const section = await openOperation(entry);
-      const panel = section.locator(".panel-response-samples");
-      for (const status of await panel.getByRole("button", { name: /^\d{3}$/ }).allInnerTexts()) {
-        await panel.getByRole("button", { name: status, exact: true }).click();
-        const collect = async () => {
-          for (const code of (await panel.innerText()).match(/ModelArts\.\d{8}/g) ?? []) seen.add(code);
-        };
-        await collect();
-        // A status with several examples (PATCH 400) offers them in a dropdown: show each in turn.
-        const examples = panel.locator('[data-component-name="Dropdown/Dropdown"]');
-        if ((await examples.count()) === 0) continue;
-        await examples.first().click();
-        const items = page.locator('[data-component-name="Dropdown/DropdownMenuItem"]:visible');
-        const names = await items.allInnerTexts();
-        for (const [index, name] of names.entries()) {
-          if (index > 0) await examples.first().click();
-          await items.filter({ hasText: name }).first().click();
-          await collect();
-        }
-      }
+      const section = await openOperation(tab.page, entry);
+      await showResponseSamples(tab.page, section, async (panel) => {
+        for (const code of (await panel.innerText()).match(/ModelArts\.\d{8}/g) ?? []) seen.add(code);
+      });
     }
     const expected = errorCodesOf(spec, operations);
     expect(expected).toEqual(expect.arrayContaining(["ModelArts.50004000", "ModelArts.50004100", "ModelArts.50015000", "ModelArts.50015001"]));
     expect([...seen].sort()).toEqual(expected);
-  }, 60_000);
+  });
 
   test('finds a field with the page\'s search ("jobFlavors")', async () => {
-    await page.locator('[data-component-name="Search/SearchInput"], :text("Search")').first().click();
-    await page.keyboard.type("jobFlavors");
-    const results = page.locator('[data-component-name="Search/SearchItem"]');
-    await results.first().waitFor();
-    const texts = await results.allInnerTexts();
+    const texts = await search(tab.page, "jobFlavors");
     expect(texts.length).toBeGreaterThanOrEqual(operations.length);
     for (const text of texts) expect(text).toContain("jobFlavors");
-    await page.keyboard.press("Escape");
   });
 
   test("saves a screenshot of an operation with its TypeScript sample", async () => {
-    const [first] = operations;
-    const section = await openOperation(first!);
-    const languages = section.locator('[data-component-name="Dropdown/Dropdown"]').filter({ hasText: /^(TypeScript|curl|Payload)$/ });
-    await languages.first().click();
-    await page.locator('[data-component-name="Dropdown/DropdownMenuItem"]:visible', { hasText: "TypeScript" }).click();
+    const { page } = tab;
     mkdirSync(resultsDir, { recursive: true });
-    await page.screenshot({ path: `${resultsDir}docs-operation.png` });
-    await page.goto(docs.url, { waitUntil: "load" });
-    await page.getByText("Ctrl+K").waitFor();
     await page.screenshot({ path: `${resultsDir}docs-overview.png` });
+    const section = await openOperation(page, operations[0]!);
+    await showSample(page, section, "TypeScript");
+    await page.screenshot({ path: `${resultsDir}docs-operation.png` });
     expect(statSync(`${resultsDir}docs-operation.png`).size).toBeGreaterThan(10_000);
   });
 
-  test("sent no request anywhere but the page's own origin", () => {
-    expect(outbound).toEqual([]);
+  // The two below read the whole page as a reader would, in a tab of their own, and check what that tab recorded.
+  test("sent no request anywhere but the page's own origin", async () => {
+    await readEverything(tab.page);
+    expect(tab.outbound).toEqual([]);
   });
 
-  test("logged no console error", () => {
-    expect(consoleErrors).toEqual([]);
+  test("logged no console error", async () => {
+    await readEverything(tab.page);
+    expect(tab.consoleErrors).toEqual([]);
   });
 });

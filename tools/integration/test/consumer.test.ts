@@ -30,8 +30,8 @@ async function run(command: string, args: string[], cwd: string, env: NodeJS.Pro
   try {
     return (await promisify(execFile)(command, args, { cwd, encoding: "utf8", timeout, env })).stdout;
   } catch (error) {
-    const { stdout, stderr, killed } = error as { stdout?: string; stderr?: string; killed?: boolean };
-    const how = killed ? `had not finished after ${timeout} ms and was killed` : "failed";
+    const { stdout, stderr, killed, message } = error as { stdout?: string; stderr?: string; killed?: boolean; message: string };
+    const how = killed ? `had not finished after ${timeout} ms and was killed` : `failed (${message.split("\n")[0]})`;
     throw new Error(`${command} ${args.join(" ")} ${how} in ${cwd}:\n${stdout ?? ""}\n${stderr ?? ""}`);
   }
 }

