@@ -42,8 +42,6 @@ export function spawnUntil(command, args, { ready, timeoutMs = 300_000, env = pr
     },
   };
 }
-  };
-}
 
 /**
  * A command line as a person types it (`pnpm mock -- --stateful --port 0`) → [command, args], split on spaces. Tests
