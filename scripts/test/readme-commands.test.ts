@@ -55,8 +55,8 @@ function runs(line: string, command: string): boolean {
 // The packages are not on a registry yet: what the READMEs' `npm install @modelarts-pools/…` does is run, with npm,
 // on the packed tarballs by the client's consumer test.
 const installedFromTarballs = new Map([
-  ["npm install @modelarts-pools/client", "packages/client/test/consumer.test.ts"],
-  ["npm install --save-dev @modelarts-pools/types", "packages/client/test/consumer.test.ts"],
+  ["npm install @modelarts-pools/client", "tools/integration/test/consumer.test.ts"],
+  ["npm install --save-dev @modelarts-pools/types", "tools/integration/test/consumer.test.ts"],
 ]);
 
 const readmes = tracked("*README.md").filter((file) => !file.startsWith(".changeset/"));
