@@ -18,6 +18,11 @@ const entryPoints = [
   { name: "pnpm dev", line: (flags: string) => commandLine(`pnpm dev --no-initial-build ${flags}`), ready: /watching spec\// },
 ];
 
+/** What the entry point itself printed: without the lines pnpm frames a script with (`> name@ dev …`, ELIFECYCLE). */
+function ownLines(output: string): string[] {
+  return output.split("\n").filter((line) => line.trim() !== "" && !line.startsWith("> ") && !line.includes("ELIFECYCLE"));
+}
+
 describe.each(entryPoints)("$name", ({ line, ready }) => {
   function start(flags: string, readyWhen = ready): SpawnedUntil {
     const child = spawnUntil(...line(flags), { ready: readyWhen, timeoutMs: 120_000, cwd: repo });
@@ -44,7 +49,7 @@ describe.each(entryPoints)("$name", ({ line, ready }) => {
     try {
       const server = start(`${flag} ${busy.port} ${other} 0`);
       expect(await server.exit).toBe(1);
-      const lines = server.output().trim().split("\n");
+      const lines = ownLines(server.output());
       expect(lines).toEqual([`port ${busy.port} on 127.0.0.1 is in use: pass ${flag} N to choose another (0 picks a free one)`]);
     } finally {
       await busy.release();
@@ -54,7 +59,7 @@ describe.each(entryPoints)("$name", ({ line, ready }) => {
   it("refuses a mistyped flag in one line with the usage, exit code 2", async () => {
     const server = start("--mockport 4020");
     expect(await server.exit).toBe(2);
-    const [first, second] = server.output().split("\n");
+    const [first, second] = ownLines(server.output());
     expect(first).toMatch(/: unknown flag --mockport \(did you mean --mock-port\?\)$/);
     expect(second).toMatch(/^usage: /);
     expect(server.output()).not.toMatch(/^\s+at /m);
