@@ -10,6 +10,7 @@ import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runPassingSignals } from "./lib/child.mjs";
 import { parseServerFlags } from "./lib/servers.mjs";
+import { failuresOf } from "./lib/vitest-report.mjs";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const pinned = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).packageManager.split("@")[1];
@@ -64,9 +65,12 @@ const tasks = {
       cwd: root,
     });
     if (existsSync(results)) {
-      const { numPassedTests, numFailedTests, numPendingTests, numTodoTests } = JSON.parse(readFileSync(results, "utf8"));
+      // Failures as the soak counts them: a file that fails with no failed test (an empty suite, a failed hook) counts.
+      const { passed, failures } = failuresOf(results, root, vitest);
+      const { numPendingTests, numTodoTests } = JSON.parse(readFileSync(results, "utf8"));
       const skipped = numPendingTests + numTodoTests;
-      console.log(`\nvitest: ${numPassedTests} passed, ${numFailedTests} failed${skipped ? `, ${skipped} skipped` : ""}`);
+      console.log(`\nvitest: ${passed} passed, ${failures.length} failed${skipped ? `, ${skipped} skipped` : ""}`);
+      for (const { test, message } of failures) console.log(`  ✗ ${test}: ${message}`);
     }
     if (vitest !== 0) process.exit(vitest);
   },

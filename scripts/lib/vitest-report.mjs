@@ -20,7 +20,10 @@ export function failuresOf(reportFile, root, exit) {
     const failed = file.assertionResults.filter((test) => test.status === "failed");
     for (const test of failed) failures.push({ test: [name, ...test.ancestorTitles, test.title].join(" › "), message: firstLine(test.failureMessages[0]) });
     // A file that failed to load, or whose hook failed, fails with a message of its own.
-    if (file.status === "failed" && failed.length === 0) failures.push({ test: `${name} › (the file)`, message: firstLine(file.message) });
+    // Vitest's report leaves the message empty for some of these (a describe with no test in it): say what it means.
+    if (file.status === "failed" && failed.length === 0) {
+      failures.push({ test: `${name} › (the file)`, message: firstLine(file.message) || "failed with no failed test: an empty describe or a failing hook (vitest's output above says which)" });
+    }
   }
   if (failures.length === 0 && exit !== 0) failures.push({ test: "(vitest run)", message: `exited with ${exit} and no failed test in its report` });
   return { total: report.numTotalTests, passed: report.numPassedTests, failures };

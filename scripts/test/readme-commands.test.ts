@@ -66,7 +66,6 @@ const notRunAsWritten = new Map([
   ["pnpm test:soak -- --project mock", "as above"],
   ["pnpm turbo run build", "what `pnpm build` runs (build-graph.test.ts runs `pnpm build`)"],
   ["node scripts/lib/supported-node.mjs 24", "downloads Node 24: the consumer test gets it through the same module"],
-  ["pnpm --filter @modelarts-pools/docs serve", "its loopback start is in apps/docs/test/serve.test.ts through serveDocs"],
   ["modelarts-pools-mock --proxy https://modelarts.cn-north-4.myhuaweicloud.com --report violations.ndjson", "needs the live API: cli-modes.test.ts runs --proxy and --report against a local upstream"],
 ]);
 

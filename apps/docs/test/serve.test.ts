@@ -127,5 +127,21 @@ describe("serveDocs reload", () => {
   });
 });
 
-describe("the docs server as `pnpm --filter @modelarts-pools/docs serve` runs it", { timeout: 120_000 }, () => {
+describe("the docs server as `pnpm --filter @modelarts-pools/docs serve` runs it", () => {
+  // The README's command, run as written (pnpm hands `-- --port 0` on), from the repo's root as a person runs it.
+  test("prints the URL it serves on loopback with no warning, serves the page there, and exits 0 on SIGTERM", async () => {
+    const serve = spawnUntil(...commandLine("pnpm --filter @modelarts-pools/docs serve -- --port 0"), {
+      cwd: repo,
+      ready: /http:\/\/127\.0\.0\.1:\d+\//,
+    });
+    try {
+      const [url] = await serve.ready;
+      const answer = await get(url!);
+      expect(answer.status).toBe(200);
+      expect(answer.body.equals(readFileSync(pagePath))).toBe(true);
+      expect(serve.output()).not.toMatch(/warning/i);
+    } finally {
+      expect(await serve.stop("SIGTERM")).toBe(0);
+    }
+  });
 });
