@@ -127,13 +127,12 @@ describe("serveDocs reload", () => {
   });
 });
 
-describe("the docs server as `pnpm --filter @modelarts-pools/docs serve` runs it", { timeout: 120_000 }, () => {
+describe("the docs server as `pnpm --filter @modelarts-pools/docs serve` runs it", () => {
   test("on --host 0.0.0.0 prints a URL a person can open and one warning, serves the page, and stops on SIGTERM", async () => {
     // Listens on every interface for the length of this test (a free port): the only way to see what the flag does.
     const server = spawnUntil(...commandLine("pnpm --filter @modelarts-pools/docs serve --host 0.0.0.0 --port 0"), {
       // Both lines, in whichever order the two pipes deliver them.
       ready: /^(?=[\s\S]*API reference: (http:\/\/\S+))(?=[\s\S]*warning:.*\n)/,
-      timeoutMs: 120_000,
       cwd: repo,
     });
     try {
