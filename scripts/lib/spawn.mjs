@@ -42,3 +42,13 @@ export function spawnUntil(command, args, { ready, timeoutMs = 300_000, env = pr
     },
   };
 }
+
+/**
+ * A command line as a person types it (`pnpm mock -- --stateful --port 0`) → [command, args], split on spaces. Tests
+ * that run a command a README shows spell it this way, so that a test can check every README command is run.
+ */
+export function commandLine(line) {
+  if (/["'\\$`]/.test(line)) throw new Error(`commandLine takes plain words only, not ${line}`);
+  const [command, ...args] = line.trim().split(/\s+/);
+  return [command, args];
+}

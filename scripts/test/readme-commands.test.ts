@@ -55,8 +55,19 @@ function runs(line: string, command: string): boolean {
 // The packages are not on a registry yet: what the READMEs' `npm install @modelarts-pools/…` does is run, with npm,
 // on the packed tarballs by the client's consumer test.
 const installedFromTarballs = new Map([
-  ["npm install @modelarts-pools/client", "packages/client/test/consumer.test.ts"],
-  ["npm install --save-dev @modelarts-pools/types", "packages/client/test/consumer.test.ts"],
+  ["npm install @modelarts-pools/client", "tools/integration/test/consumer.test.ts"],
+  ["npm install --save-dev @modelarts-pools/types", "tools/integration/test/consumer.test.ts"],
+]);
+
+// Shown in a README but not run as written by a test, each with the reason and what covers it instead. Keep this list
+// short: every entry is a command a reader may type that no test types for them.
+const notRunAsWritten = new Map([
+  ["pnpm test:soak", "runs the whole suite several times (minutes): scripts/test/soak.test.ts runs scripts/soak.mjs on a fixture"],
+  ["pnpm test:soak -- --project mock", "as above"],
+  ["pnpm turbo run build", "what `pnpm build` runs (build-graph.test.ts runs `pnpm build`)"],
+  ["node scripts/lib/supported-node.mjs 24", "downloads Node 24: the consumer test gets it through the same module"],
+  ["pnpm --filter @modelarts-pools/docs serve", "its loopback start is in apps/docs/test/serve.test.ts through serveDocs"],
+  ["modelarts-pools-mock --proxy https://modelarts.cn-north-4.myhuaweicloud.com --report violations.ndjson", "needs the live API: cli-modes.test.ts runs --proxy and --report against a local upstream"],
 ]);
 
 const readmes = tracked("*README.md").filter((file) => !file.startsWith(".changeset/"));
@@ -73,6 +84,7 @@ describe("the READMEs' commands", () => {
   it("are each run by a test", () => {
     const lines = testedLines();
     const unrun = commands.filter(({ command }) => {
+      if (notRunAsWritten.has(command)) return false;
       const consumer = installedFromTarballs.get(command);
       if (consumer) return !/"npm",\s*\["install"/.test(readFileSync(join(repo, consumer), "utf8"));
       return !lines.some(({ line }) => runs(line, command));
