@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../lib/net.mjs";
-import { installedCopy } from "../lib/repo-copy.mjs";
+import { commandsDeadline, installedCopy } from "../lib/repo-copy.mjs";
 import { waitFor } from "../lib/wait.mjs";
 
 let copy: { root: string; remove(): void };
@@ -17,8 +17,6 @@ let mockUrl = "";
 // Deadlines that only catch a hang (at least 5× the slowest run measured on the 2-core machine with two busy processes
 // beside it and other work on it), never a judgement of speed: that is `pnpm bench`'s (scripts/lib/dev-loop-bench.mjs).
 // On giving up, the error shows what was awaited and all that pnpm dev printed.
-// The copy's install and its build (turbo cache hits) each have a deadline of their own in installedCopy (600 s).
-const SETUP_DEADLINE_MS = 2 * 600_000;
 const REBUILD_DEADLINE_MS = 900_000; // a save until what it changes is served or written: worst seen 84 s (once over 120 s)
 const STOP_DEADLINE_MS = 30_000; // Ctrl-C until the loop has exited: worst seen 0.7 s
 
@@ -53,7 +51,7 @@ beforeAll(async () => {
   dev.stdout!.on("data", (chunk) => (log += chunk));
   dev.stderr!.on("data", (chunk) => (log += chunk));
   await until(() => log.includes("watching spec/"), "started watching spec/");
-}, SETUP_DEADLINE_MS + REBUILD_DEADLINE_MS);
+}, commandsDeadline(2) + REBUILD_DEADLINE_MS); // installedCopy's install and build, then the loop's start
 
 afterAll(async () => {
   if (dev && dev.exitCode === null) {
