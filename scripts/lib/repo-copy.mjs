@@ -9,6 +9,17 @@ import { fileURLToPath } from "node:url";
 
 export const repo = fileURLToPath(new URL("../..", import.meta.url));
 
+/**
+ * How long one command in a copy (an install, a build, a lint, a release) may take before it is taken for hung and
+ * killed: a deadline that only catches a hang, never a judgement of speed. The slowest seen on the 2-core machine
+ * under load took under 95 s. A test or hook that runs N commands allows N of these, plus three minutes for its own
+ * waits (a port to be freed, a server to answer).
+ */
+export const COMMAND_DEADLINE_MS = 600_000;
+
+/** The vitest time limit of a test or hook that runs `commands` commands in a copy, one after the other. */
+export const commandsDeadline = (commands) => commands * COMMAND_DEADLINE_MS + 180_000;
+
 /** The pinned pnpm that `npm start` installs into .tools/, else the one on PATH. */
 export const pnpm = existsSync(join(repo, ".tools", "node_modules", ".bin", "pnpm")) ? join(repo, ".tools", "node_modules", ".bin", "pnpm") : "pnpm";
 
@@ -42,14 +53,14 @@ export function copyRepo(prefix = "repo-copy-") {
 }
 
 /** Runs a command in `root` to completion; throws with its output when it fails. */
-export function runIn(root, command, args, { env = copyEnv(), timeoutMs = 600_000 } = {}) {
+export function runIn(root, command, args, { env = copyEnv(), timeoutMs = COMMAND_DEADLINE_MS } = {}) {
   const result = spawnSync(command, args, { cwd: root, env, encoding: "utf8", timeout: timeoutMs, maxBuffer: 64 << 20 });
   const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed in ${root} (${result.error?.message ?? `exit ${result.status}`}):\n${output}`);
   return output;
 }
 
-/** A copy, installed offline from the store and built: what a test needs before it changes something. */
+/** A copy, installed offline from the store and built (two commands): what a test needs before it changes something. */
 export function installedCopy(prefix) {
   const root = copyRepo(prefix);
   runIn(root, pnpm, ["install", "--offline", "--frozen-lockfile"]);

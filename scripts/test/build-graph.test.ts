@@ -5,13 +5,13 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyEnv, installedCopy, runIn } from "../lib/repo-copy.mjs";
+import { COMMAND_DEADLINE_MS, commandsDeadline, copyEnv, installedCopy, runIn } from "../lib/repo-copy.mjs";
 import { commandLine } from "../lib/spawn.mjs";
 
 let copy: { root: string; remove(): void };
 beforeAll(() => {
   copy = installedCopy("build-graph-");
-});
+}, commandsDeadline(2));
 afterAll(() => copy?.remove());
 
 const at = (...path: string[]) => join(copy.root, ...path);
@@ -37,7 +37,7 @@ describe("pnpm build after a spec edit", () => {
     expect(readFileSync(at("packages", "types", "dist", "generated", "openapi.d.ts"), "utf8")).toContain('"Probe"');
     runIn(copy.root, ...commandLine("pnpm build"));
     expect(readFileSync(at("packages", "types", "dist", "generated", "openapi.d.ts"), "utf8")).not.toContain('"Probe"');
-  });
+  }, commandsDeadline(3));
 });
 
 describe("pnpm lint", () => {
@@ -63,7 +63,7 @@ describe("pnpm lint", () => {
     const originals = new Map(broken.map(({ file }) => [file, readFileSync(at(file), "utf8")]));
     try {
       for (const [file, text] of originals) writeFileSync(at(file), `${text}\nexport const lintMustSeeThis: number = "not a number";\n`);
-      const lint = spawnSync(...commandLine("pnpm lint --continue"), { cwd: copy.root, env: copyEnv(), encoding: "utf8", timeout: 600_000 });
+      const lint = spawnSync(...commandLine("pnpm lint --continue"), { cwd: copy.root, env: copyEnv(), encoding: "utf8", timeout: COMMAND_DEADLINE_MS });
       const output = `${lint.stdout}${lint.stderr}`;
       expect(lint.status, output).not.toBe(0);
       for (const { name, file } of broken) {
@@ -73,25 +73,25 @@ describe("pnpm lint", () => {
     } finally {
       for (const [file, text] of originals) writeFileSync(at(file), text);
     }
-  });
+  }, commandsDeadline(2));
 });
 
 describe("the packages' own commands the READMEs show", () => {
   it("`pnpm --filter @modelarts-pools/docs build` writes the page, compressed", () => {
     runIn(copy.root, ...commandLine("pnpm --filter @modelarts-pools/docs build"));
     for (const file of ["index.html", "index.html.br", "index.html.gz", "openapi.json"]) expect(existsSync(at("apps", "docs", "dist", file)), file).toBe(true);
-  });
+  }, commandsDeadline(1));
 
   it("`pnpm --filter @modelarts-pools/release-tools lint` runs the gate and checks the packages", () => {
     const output = runIn(copy.root, ...commandLine("pnpm --filter @modelarts-pools/release-tools lint"));
     expect(output).toMatch(/no API difference since the last release|the pending changesets ask for/);
     expect(output).toMatch(/the packed set \(\d+\.\d+\.\d+\) — ok/);
-  });
+  }, commandsDeadline(1));
 
   it("`pnpm bench` (one figure set of it, one run each) writes BENCHMARKS.md and the report", () => {
     runIn(copy.root, ...commandLine("pnpm bench --only docs"), { env: copyEnv({ BENCH_RUNS: "1" }) });
     const report = JSON.parse(readFileSync(at(".bench", "report.json"), "utf8")) as { reports: { package: string }[] };
     expect(report.reports.map((each) => each.package)).toContain("docs");
     expect(readFileSync(at("BENCHMARKS.md"), "utf8")).toMatch(/\| docs \| page size, raw \| \d/);
-  });
+  }, commandsDeadline(1));
 });

@@ -5,7 +5,7 @@
 import { existsSync, rmSync } from "node:fs";
 import { delimiter, join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { copyEnv, copyRepo, installedCopy } from "../lib/repo-copy.mjs";
+import { COMMAND_DEADLINE_MS, commandsDeadline, copyEnv, copyRepo, installedCopy } from "../lib/repo-copy.mjs";
 import { commandLine, spawnUntil, type SpawnedUntil } from "../lib/spawn.mjs";
 import { busyPort, portOf, portsFreed, urls } from "./support/ports.js";
 
@@ -16,7 +16,7 @@ beforeAll(() => {
   // again: a no-op install, all cache hits).
   copy = installedCopy("quick-start-");
   root = copy.root;
-});
+}, commandsDeadline(2));
 afterAll(() => copy?.remove());
 
 const started: SpawnedUntil[] = [];
@@ -25,17 +25,18 @@ afterEach(async () => {
 });
 
 function start([command, args]: [string, string[]], ready = /Ctrl-C stops both\./, env = copyEnv()): SpawnedUntil {
-  const child = spawnUntil(command, args, { ready, timeoutMs: 600_000, cwd: root, env });
+  const child = spawnUntil(command, args, { ready, timeoutMs: COMMAND_DEADLINE_MS, cwd: root, env });
   started.push(child);
   return child;
 }
 
-describe("npm start", () => {
+// Each test runs one command (npm start, npm test, pnpm mock, the bin), its deadline COMMAND_DEADLINE_MS.
+describe("npm start", { timeout: commandsDeadline(1) }, () => {
   it("refuses `npm start -- --mockport 4020` at once: one line and the usage, exit 2, nothing installed or built", async () => {
     // A copy of its own, never installed, whatever order the tests run in.
     const fresh = copyRepo("npm-start-flag-");
     try {
-      const run = spawnUntil(...commandLine("npm start -- --mockport 4020"), { cwd: fresh, env: copyEnv(), timeoutMs: 600_000 });
+      const run = spawnUntil(...commandLine("npm start -- --mockport 4020"), { cwd: fresh, env: copyEnv(), timeoutMs: COMMAND_DEADLINE_MS });
       started.push(run);
       expect(await run.exit).toBe(2);
       expect(run.output()).toContain("npm start: unknown flag --mockport (did you mean --mock-port?)\nusage: npm start -- [--stateful] [--mock-port N]");
@@ -78,7 +79,7 @@ describe("npm start", () => {
   });
 });
 
-describe("npm test", () => {
+describe("npm test", { timeout: commandsDeadline(1) }, () => {
   it("installs, builds, lints, runs vitest and closes with one plain count line", async () => {
     // The README's command, given one small test file so that it does not run this suite again.
     const run = start(commandLine("npm test -- --project types test/no-runtime.test.ts"), /\nvitest: \d+ passed, \d+ failed.*\n/);
@@ -88,7 +89,7 @@ describe("npm test", () => {
   });
 });
 
-describe("the mock on its own", () => {
+describe("the mock on its own", { timeout: commandsDeadline(1) }, () => {
   /** Creates the same pool twice: 200 then 409 is the stateful mode; the examples mode answers 200 twice. */
   async function createTwice(url: string): Promise<number[]> {
     const create = () =>

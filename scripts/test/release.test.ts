@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { copyEnv, installedCopy, runIn } from "../lib/repo-copy.mjs";
+import { COMMAND_DEADLINE_MS, commandsDeadline, copyEnv, installedCopy, runIn } from "../lib/repo-copy.mjs";
 import { commandLine } from "../lib/spawn.mjs";
 
 let copy: { root: string; remove(): void };
@@ -27,10 +27,10 @@ beforeAll(() => {
   expect(original).toContain("\nproperties:\n");
   writeFileSync(schema, original.replace("\nproperties:\n", "\nproperties:\n  releaseNote:\n    type: string\n    description: A note kept with the pool.\n"));
 
-  const release = spawnSync(...commandLine("pnpm release"), { cwd: copy.root, env: copyEnv(), encoding: "utf8", timeout: 600_000 });
+  const release = spawnSync(...commandLine("pnpm release"), { cwd: copy.root, env: copyEnv(), encoding: "utf8", timeout: COMMAND_DEADLINE_MS });
   released = `${release.stdout}${release.stderr}`;
-  if (release.status !== 0) throw new Error(`pnpm release failed:\n${released}`);
-});
+  if (release.status !== 0) throw new Error(`pnpm release failed (${release.error?.message ?? `exit ${release.status}`}):\n${released}`);
+}, commandsDeadline(5)); // install, build, save-released, changeset, release
 afterAll(() => {
   copy?.remove();
   rmSync(scratch, { recursive: true, force: true });

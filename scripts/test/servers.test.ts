@@ -25,7 +25,7 @@ function ownLines(output: string): string[] {
 
 describe.each(entryPoints)("$name", ({ line, ready }) => {
   function start(flags: string, readyWhen = ready): SpawnedUntil {
-    const child = spawnUntil(...line(flags), { ready: readyWhen, timeoutMs: 120_000, cwd: repo });
+    const child = spawnUntil(...line(flags), { ready: readyWhen, cwd: repo });
     started.push(child);
     return child;
   }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { negotiateEncoding } from "../src/compress.ts";
 import { pagePath } from "../src/paths.ts";
 import { type DocsServer, serveDocs } from "../src/serve.ts";
-import { repo } from "../../../scripts/lib/repo-copy.mjs";
+import { copyEnv, repo } from "../../../scripts/lib/repo-copy.mjs";
 import { commandLine, spawnUntil } from "../../../scripts/lib/spawn.mjs";
 
 interface Answer {
@@ -132,6 +132,7 @@ describe("the docs server as `pnpm --filter @modelarts-pools/docs serve` runs it
   test("prints the URL it serves on loopback with no warning, serves the page there, and exits 0 on SIGTERM", async () => {
     const serve = spawnUntil(...commandLine("pnpm --filter @modelarts-pools/docs serve -- --port 0"), {
       cwd: repo,
+      env: copyEnv(),
       ready: /http:\/\/127\.0\.0\.1:\d+\//,
     });
     try {

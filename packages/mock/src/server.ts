@@ -48,8 +48,8 @@ export interface MockOptions extends GeneratorOptions, ProxyOptions {
   /** Stateful mode: how long a deleted pool stays `Deleting` before it is gone (default 2000 ms). */
   deletingMs?: number;
   /**
-   * Where stateful mode reads the time and sets its timers (default: the real time). A test passes `manualClock()`
-   * and moves time on with `advance(ms)` instead of sleeping.
+   * Where stateful mode reads the time and sets its timers, and proxy mode its upstream time-out (default: the real
+   * time). A test passes `manualClock()` and moves time on with `advance(ms)` instead of sleeping.
    */
   clock?: Clock;
   /** Path of a bundled spec (JSON) to serve instead of @modelarts-pools/spec's, e.g. one being edited. */
@@ -114,7 +114,7 @@ async function answering(spec: OpenApiDocument, options: MockOptions) {
   const allowedHeaders = allowedRequestHeaders(api);
   const onError = options.onError ?? ((error: unknown) => process.stderr.write(`modelarts-pools-mock: ${(error as Error)?.message ?? String(error)}\n`));
   if (options.proxy !== undefined) {
-    const proxy = createProxy({ spec, operations, errors, allowedHeaders, onError }, proxySettings({ ...options, proxy: options.proxy }, bodyLimit));
+    const proxy = createProxy({ spec, operations, errors, allowedHeaders, onError, clock: options.clock ?? systemClock }, proxySettings({ ...options, proxy: options.proxy }, bodyLimit));
     return { handler: proxy.handler, errors, close: proxy.close };
   }
   const handler = createHandler({

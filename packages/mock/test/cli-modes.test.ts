@@ -8,6 +8,7 @@ import { createPoolsClient } from "@modelarts-pools/client";
 import { clientOptionsFromEnv } from "@modelarts-pools/client/env";
 import { startVerifyingGateway } from "@modelarts-pools/test-support/verifying-gateway";
 import { spawnUntil, type SpawnedUntil } from "../../../scripts/lib/spawn.mjs";
+import { waitFor } from "../../../scripts/lib/wait.mjs";
 import { startMock, type Violation } from "../src/index.js";
 import { call, exampleOf, PROJECT, TOKEN } from "./support.js";
 
@@ -21,18 +22,18 @@ const keys = { HUAWEICLOUD_SDK_AK: accessKey, HUAWEICLOUD_SDK_SK: secretKey, HUA
 
 function run(args: string[], env: Record<string, string> = {}): SpawnedUntil {
   // Only the variables given: whatever HUAWEICLOUD_SDK_* the machine has stays out of the test.
-  return spawnUntil(process.execPath, [bin, ...args], { ready: /http:\/\/[^\s]+/, timeoutMs: 20_000, env: { PATH: process.env.PATH ?? "", ...env } });
+  return spawnUntil(process.execPath, [bin, ...args], { ready: /http:\/\/[^\s]+/, env: { PATH: process.env.PATH ?? "", ...env } });
 }
 
 /** Waits until the CLI has printed `count` violation lines; gives up after a deadline that only catches a hang. */
-async function violationLines(cli: SpawnedUntil, count: number): Promise<string[]> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    const lines = cli.output().split("\n").filter((line) => line.startsWith("violation: "));
-    if (lines.length >= count) return lines;
-    if (Date.now() > deadline) throw new Error(`expected ${count} violation lines, the CLI printed:\n${cli.output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+function violationLines(cli: SpawnedUntil, count: number): Promise<string[]> {
+  const lines = () => cli.output().split("\n").filter((line) => line.startsWith("violation: "));
+  return waitFor(() => lines().length >= count && lines(), {
+    what: `${count} violation lines`,
+    deadlineMs: 120_000,
+    intervalMs: 20,
+    seen: () => `the CLI printed:\n${cli.output()}`,
+  });
 }
 
 const signatureOf = (authorization: string | null | undefined) => /Signature=([0-9a-f]{64})/.exec(authorization ?? "")?.[1];
@@ -53,7 +54,7 @@ describe("modelarts-pools-mock --proxy", () => {
     if (folder) rmSync(folder, { recursive: true, force: true });
   });
 
-  it("prints one line per violation, writes them to --report as NDJSON, and never a credential", { timeout: 60_000 }, async () => {
+  it("prints one line per violation, writes them to --report as NDJSON, and never a credential", async () => {
     const report = join(folder, "violations.ndjson");
     const cli = run(["--port", "0", "--proxy", gateway.url, "--report", report], keys);
     try {
@@ -111,7 +112,7 @@ describe("modelarts-pools-mock --proxy", () => {
     [["--proxy", "ftp://example.test"], {}, 'proxy: the upstream must be an absolute http(s) URL, not "ftp://example.test"'],
     [["--proxy", "http://127.0.0.1:1", "--upstream-timeout-ms", "soon"], {}, "--upstream-timeout-ms must be a whole number of milliseconds > 0, not soon"],
     [["--proxy", "http://127.0.0.1:1"], { HUAWEICLOUD_SDK_SK: secretKey }, "HUAWEICLOUD_SDK_AK is not set (HUAWEICLOUD_SDK_SK is)"],
-  ])("refuses %j with exit code 2, naming the problem", { timeout: 30_000 }, async (args, env, message) => {
+  ])("refuses %j with exit code 2, naming the problem", async (args, env, message) => {
     const cli = run(["--port", "0", ...args], env);
     try {
       expect(await cli.exit).toBe(2);
@@ -124,7 +125,7 @@ describe("modelarts-pools-mock --proxy", () => {
 });
 
 describe("modelarts-pools-mock --dynamic --seed", () => {
-  it("answers the same generated bodies as startMock({ dynamic: true, seed }) with that seed", { timeout: 60_000 }, async () => {
+  it("answers the same generated bodies as startMock({ dynamic: true, seed }) with that seed", async () => {
     const library = await startMock({ dynamic: true, seed: 5 });
     const cli = run(["--port", "0", "--dynamic", "--seed", "5"]);
     try {

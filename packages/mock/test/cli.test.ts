@@ -10,14 +10,14 @@ const bin = fileURLToPath(new URL("../bin/modelarts-pools-mock.js", import.meta.
 const built = fileURLToPath(new URL("../dist/cli.js", import.meta.url));
 
 function run(args: string[], ready = /http:\/\/[^\s]+/): { child: ChildProcess; url: Promise<string>; exit: Promise<number | null>; output: () => string } {
-  const cli = spawnUntil(process.execPath, [bin, ...args], { ready, timeoutMs: 60_000 });
+  const cli = spawnUntil(process.execPath, [bin, ...args], { ready });
   const url = cli.ready.then((found) => found[1] ?? found[0]);
   url.catch(() => undefined); // a run that is expected to fail never prints one; the tests that need it await it
   return { child: cli.child, url, exit: cli.exit, output: cli.output };
 }
 
 // Each test starts a process that loads Prism: deadlines that only catch a hang, on a machine that may be busy.
-describe("modelarts-pools-mock", { timeout: 60_000 }, () => {
+describe("modelarts-pools-mock", () => {
   beforeAll(() => {
     if (!existsSync(built)) throw new Error(`${built} is missing: run \`pnpm --filter @modelarts-pools/mock build\` before testing the CLI`);
   });
@@ -37,7 +37,7 @@ describe("modelarts-pools-mock", { timeout: 60_000 }, () => {
     }
   });
 
-  it("serves stateful mode with --stateful", { timeout: 30_000 }, async () => {
+  it("serves stateful mode with --stateful", async () => {
     const { child, url, exit } = run(["--port", "0", "--stateful"]);
     try {
       const mock = { url: await url };
@@ -51,7 +51,7 @@ describe("modelarts-pools-mock", { timeout: 60_000 }, () => {
     }
   });
 
-  it("lives pools' lives on the times --creating-ms and --deleting-ms give", { timeout: 30_000 }, async () => {
+  it("lives pools' lives on the times --creating-ms and --deleting-ms give", async () => {
     const { child, url, exit } = run(["--port", "0", "--stateful", "--creating-ms", "0", "--deleting-ms", "0"]);
     try {
       const mock = { url: await url };

@@ -19,7 +19,7 @@ async function bodies(mock: Mock, count: number): Promise<unknown[]> {
 describe("startMock({ dynamic: true })", () => {
   const mock = useMock({ dynamic: true });
 
-  it("answers 200 generated createPool bodies, every one valid against Pool", { timeout: 120_000 }, async () => {
+  it("answers 200 generated createPool bodies, every one valid against Pool", async () => {
     const answers = await bodies(mock(), 200);
     const invalid = answers.map((body) => validatePool(body)).filter((result) => !result.valid);
     expect(invalid).toEqual([]);
@@ -55,7 +55,7 @@ describe("seeds", () => {
     await Promise.all(started.map((mock) => mock.close()));
   });
 
-  it("the same seed gives the same bodies, in the same order; another seed, others", { timeout: 60_000 }, async () => {
+  it("the same seed gives the same bodies, in the same order; another seed, others", async () => {
     const [first, second, other] = [await seeded(7), await seeded(7), await seeded(8)];
     const answers = await bodies(first, 10);
     expect(await bodies(second, 10)).toEqual(answers);

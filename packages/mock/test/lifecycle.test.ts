@@ -2,6 +2,7 @@
 // Running (or CreationFailed when asked), listed, scaled, deleted (Deleting), gone. Never a sleep: every change is
 // seen at its exact millisecond.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitFor } from "../../../scripts/lib/wait.mjs";
 import { manualClock, startMock, type ManualClock, type Mock } from "../src/index.js";
 import { NO_PHASE_SHARE } from "../src/pool-lifecycle.js";
 import {
@@ -174,11 +175,13 @@ describe("lifecycle times", () => {
       const { name } = pool(await call(real, { body: createRequest("pool-real-time") })).metadata;
       const path = poolPath(name);
       const seen: unknown[] = [];
-      for (const deadline = Date.now() + 20_000; seen.at(-1) !== "Running"; ) {
-        if (Date.now() > deadline) throw new Error(`the pool never became Running; phases seen: ${JSON.stringify(seen)}`);
-        seen.push(pool(await call(real, { method: "GET", path })).status.phase);
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
+      await waitFor(
+        async () => {
+          seen.push(pool(await call(real, { method: "GET", path })).status.phase);
+          return seen.at(-1) === "Running";
+        },
+        { what: "the pool to be Running", deadlineMs: 120_000, intervalMs: 10, seen: () => `phases seen: ${JSON.stringify(seen)}` },
+      );
       expect(seen.every((phase) => [undefined, "Creating", "Running"].includes(phase as string))).toBe(true);
     } finally {
       await real.close();

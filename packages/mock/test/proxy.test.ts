@@ -2,12 +2,14 @@
 // back to the caller byte for byte, and each departure is reported once, with its pointer and rule.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { freePort } from "../../../scripts/lib/net.mjs";
-import { startMock, type Mock, type Violation } from "../src/index.js";
+import { waitFor } from "../../../scripts/lib/wait.mjs";
+import { manualClock, startMock, type Mock, type Violation } from "../src/index.js";
 import { call, exampleOf, MERGE_PATCH, poolPath, PROJECT, validateError } from "./support.js";
 import { startUpstream, type Upstream } from "./upstream.js";
 
-/** The injected upstream time-out: small, so the never-answering case ends long before the test's own deadline. */
+/** The upstream time-out, on the mock's manual clock: it passes only when the never-answering test moves the clock. */
 const UPSTREAM_TIMEOUT_MS = 300;
+const clock = manualClock();
 
 function pool(change: (pool: any) => void = () => undefined): any {
   const answer = structuredClone(exampleOf("createdPool"));
@@ -55,7 +57,7 @@ beforeAll(async () => {
     const answer = cases[project] ?? cases.faithful!;
     response.writeHead(answer.status, answer.headers).end(answer.body);
   });
-  mock = await startMock({ proxy: upstream.url, upstreamTimeoutMs: UPSTREAM_TIMEOUT_MS, onViolation: (violation) => violations.push(violation) });
+  mock = await startMock({ proxy: upstream.url, upstreamTimeoutMs: UPSTREAM_TIMEOUT_MS, clock, onViolation: (violation) => violations.push(violation) });
 });
 afterAll(async () => {
   await mock?.close();
@@ -118,8 +120,18 @@ describe("answers pass through byte for byte, and each drift is reported exactly
 });
 
 describe("the upstream failing", () => {
-  it("never answering: 504 after the configured time-out, naming the upstream; the proxy keeps serving", { timeout: 15_000 }, async () => {
-    const reply = await call(mock, createIn("never-answers"));
+  it("never answering: 504 after the configured time-out, naming the upstream; the proxy keeps serving", async () => {
+    const replied = call(mock, createIn("never-answers"));
+    // Once the upstream holds the request, the proxy's time-out is the one timer on the clock; then it falls due.
+    await waitFor(() => upstream.received.length === 1 && clock.pending === 1, {
+      what: "the upstream holding the request and the proxy's time-out pending",
+      deadlineMs: 120_000,
+      seen: () => `${upstream.received.length} requests upstream, ${clock.pending} timers pending`,
+    });
+    clock.advance(UPSTREAM_TIMEOUT_MS - 1);
+    expect(clock.pending, "one millisecond early, the proxy still waits").toBe(1);
+    clock.advance(1);
+    const reply = await replied;
     expect(reply.status).toBe(504);
     expect(validateError(reply.body)).toEqual({ valid: true });
     expect(reply.body.error_msg).toBe(`the upstream ${upstream.url} did not answer createPool within ${UPSTREAM_TIMEOUT_MS} ms`);

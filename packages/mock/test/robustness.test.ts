@@ -21,7 +21,7 @@ describe("robustness", () => {
   });
 
   // 400 requests on a loaded 2-core machine can take more than vitest's default 5 s; the deadline only catches a hang.
-  it("answers hundreds of concurrent bad requests, every one with 400, then still serves", { timeout: 60_000 }, async () => {
+  it("answers hundreds of concurrent bad requests, every one with 400, then still serves", async () => {
     const bad: Call[] = [
       { body: "{" },
       { body: { ...create, kind: 7 } },
@@ -80,7 +80,7 @@ function rawExchange(url: string, write: (socket: Socket) => void, until?: RegEx
     const { port, hostname } = new URL(url);
     const socket = connect(Number(port), hostname, () => write(socket));
     let received = "";
-    socket.setTimeout(30_000, () => socket.destroy(new Error(`no end in 30 s; received so far: ${received.slice(0, 500)}`)));
+    socket.setTimeout(120_000, () => socket.destroy(new Error(`no end within 120 s; received so far: ${received.slice(0, 500)}`)));
     socket.on("data", (chunk) => {
       received += chunk;
       if (until?.test(received)) {

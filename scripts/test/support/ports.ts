@@ -1,5 +1,6 @@
 // What the tests of the servers' entry points read and check: the URLs they print, and whether a port is held.
 import { createServer } from "node:net";
+import { waitFor } from "../../lib/wait.mjs";
 
 export const urls = (output: string) => [...output.matchAll(/http:\/\/[^\s]+/g)].map(([url]) => url);
 export const warnings = (output: string) => output.split("\n").filter((line) => line.startsWith("warning:"));
@@ -15,14 +16,15 @@ export function portIsFree(port: number): Promise<boolean> {
 }
 
 /** Waits until every port is free; gives up after a deadline that only catches a hang, saying which are held. */
-export async function portsFreed(ports: number[], limitMs = 60_000): Promise<void> {
-  const deadline = Date.now() + limitMs;
-  for (;;) {
-    const held = (await Promise.all(ports.map(async (port) => ((await portIsFree(port)) ? undefined : port)))).filter((port) => port !== undefined);
-    if (held.length === 0) return;
-    if (Date.now() > deadline) throw new Error(`ports ${held.join(", ")} still held ${limitMs} ms after the process exited`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+export async function portsFreed(ports: number[], deadlineMs = 120_000): Promise<void> {
+  let held: number[] = ports;
+  await waitFor(
+    async () => {
+      held = (await Promise.all(ports.map(async (port) => ((await portIsFree(port)) ? undefined : port)))).filter((port) => port !== undefined);
+      return held.length === 0;
+    },
+    { what: `ports ${ports.join(", ")} free after the process exited`, deadlineMs, intervalMs: 100, seen: () => `still held: ${held.join(", ")}` },
+  );
 }
 
 /** A port something else holds until `release()`. */

@@ -26,13 +26,13 @@ describe("the engines of the published packages' runtime dependencies", () => {
 });
 
 describe("the tests' and the bench's bare Prism", () => {
-  // Resolved as Node would from where each one is loaded: the mock's library, and the CLI the client's tests and the
-  // mock's bench start (`@stoplight/prism-cli`, a devDependency of both).
+  // Resolved as Node would from where each one is loaded: the mock's library, and the CLI the integration tests and
+  // the mock's bench start (`@stoplight/prism-cli`, a devDependency of both).
   const resolveFrom = (dir: string, name: string) => realpathSync(dirname(createRequire(join(dir, "package.json")).resolve(`${name}/package.json`)));
 
-  it.each(["client", "mock"])("in packages/%s runs the prism-http and prism-core the mock embeds", (user) => {
+  it.each(["tools/integration", "packages/mock"])("in %s runs the prism-http and prism-core the mock embeds", (user) => {
     const mock = join(repo, "packages", "mock");
-    const cli = resolveFrom(join(repo, "packages", user), "@stoplight/prism-cli");
+    const cli = resolveFrom(join(repo, user), "@stoplight/prism-cli");
     const server = resolveFrom(cli, "@stoplight/prism-http-server");
     for (const library of ["@stoplight/prism-http", "@stoplight/prism-core"]) {
       expect(resolveFrom(cli, library), `${library} of prism-cli`).toBe(resolveFrom(mock, library));

@@ -7,6 +7,7 @@ import type { AkSkCredentials } from "@modelarts-pools/client";
 import type { OpenApiDocument } from "@modelarts-pools/spec/openapi";
 import { requestBodyValidators } from "@modelarts-pools/spec/validator";
 import type { Answer, Errors } from "../answer.js";
+import type { Clock } from "../clock.js";
 import { readBody } from "../body.js";
 import { corsHeaders, preflightHeaders } from "../cors.js";
 import { single } from "../headers.js";
@@ -35,6 +36,8 @@ export interface ProxyContext {
   errors: Errors;
   allowedHeaders: readonly string[];
   onError: (error: unknown) => void;
+  /** Runs the upstream time-out. */
+  clock: Clock;
 }
 
 export interface Proxy {
@@ -52,7 +55,7 @@ const HOP_BY_HOP = ["connection", "keep-alive", "proxy-connection", "proxy-authe
 export function createProxy(context: ProxyContext, settings: ProxySettings): Proxy {
   const requestValidators = requestBodyValidators(context.spec);
   const answers = responseChecks(context.spec);
-  const upstream = upstreamClient();
+  const upstream = upstreamClient(context.clock);
   const upstreamName = settings.upstream.href.replace(/\/$/, "");
   const methods = [...new Set(context.operations.map((operation) => operation.method))];
   const { errors } = context;

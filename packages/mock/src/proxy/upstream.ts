@@ -2,6 +2,7 @@
 // re-encoded, so it can be passed on exactly), within a time-out. Failures are values, for the caller to answer.
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type OutgoingHttpHeaders } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
+import type { Clock } from "../clock.js";
 
 /** The upstream's base URL, checked: absolute http(s), no credentials in it (it is named in error messages). */
 export function parseUpstream(value: string): URL {
@@ -51,7 +52,8 @@ export interface UpstreamClient {
   close(): void;
 }
 
-export function upstreamClient(): UpstreamClient {
+/** `clock` runs the time-out (the mock's injected clock: a test moves it on instead of racing a real timer). */
+export function upstreamClient(clock: Clock): UpstreamClient {
   const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) };
   const open = new Set<() => void>();
   return {
@@ -63,7 +65,7 @@ export function upstreamClient(): UpstreamClient {
         const finish = (exchange: Exchange) => {
           if (settled) return;
           settled = true;
-          clearTimeout(timer);
+          cancelTimeout();
           open.delete(abort);
           resolve(exchange);
         };
@@ -74,7 +76,7 @@ export function upstreamClient(): UpstreamClient {
         };
         open.add(abort);
         // The whole exchange, answer body included, must fit in the time-out: the answer is passed on only once read.
-        const timer = setTimeout(() => {
+        const cancelTimeout = clock.schedule(() => {
           finish({ kind: "timeout" });
           outgoing.destroy();
         }, timeoutMs);
