@@ -1,6 +1,15 @@
 // A strict TypeScript program that uses the packed packages as an npm user would. It is compiled under
 // moduleResolution nodenext and bundler, then run against the mock; it prints what it saw as one JSON line.
-import { createPoolsClient, ModelArtsApiError, ModelArtsNetworkError, signRequest, type CreatePoolRequest, type Pool } from "@modelarts-pools/client";
+import {
+  createPoolsClient,
+  ModelArtsApiError,
+  ModelArtsNetworkError,
+  ModelArtsPoolFailedError,
+  signRequest,
+  type CreatePoolRequest,
+  type Pool,
+  type WaitForPoolOptions,
+} from "@modelarts-pools/client";
 import { rawClientOf } from "@modelarts-pools/client/raw";
 import type { PoolPhase, PoolStatus, UpdatePoolRequest } from "@modelarts-pools/types";
 
@@ -41,6 +50,37 @@ try {
   if (error instanceof ModelArtsApiError) conflict = error.code;
 }
 
+// The whole life of a pool, on the stateful mock the test starts with short phases (creatingMs, deletingMs): each wait
+// is for a state the mock reaches by itself; its time-out only catches a hang.
+const waiting = { intervalMs: 50, timeoutMs: 120_000 } satisfies Partial<WaitForPoolOptions>;
+const lifeName = `life-${process.version.replace(/\D/g, "")}`;
+const born = await pools.createPool({ ...body, metadata: { labels: { "os.modelarts/name": lifeName } } });
+const name = born.metadata.name;
+const running = await pools.waitForPool(name, { ...waiting, until: "Running" });
+const listed = await pools.listPools({ labelSelector: `os.modelarts/name=${lifeName}` });
+await pools.updatePool(name, { spec: { resources: [{ flavor: "modelarts.vm.gpu.tnt004", count: 3 }] } });
+const shown = await pools.getPool(name);
+const deletion = await pools.deletePool(name);
+const gone = await pools.waitForPool(name, { ...waiting, until: "deleted" });
+let afterDelete: number | undefined;
+try {
+  await pools.getPool(name);
+} catch (error) {
+  if (error instanceof ModelArtsApiError) afterDelete = error.status;
+}
+
+// A pool the mock is asked to fail: waiting for Running rejects at once with the pool as last answered.
+const doomed = await pools.createPool(
+  { ...body, metadata: { labels: { "os.modelarts/name": `doomed-${process.version.replace(/\D/g, "")}` } } },
+  { headers: { Prefer: "phase=CreationFailed" } },
+);
+let failedPhase: string | undefined;
+try {
+  await pools.waitForPool(doomed.metadata.name, { ...waiting, until: "Running" });
+} catch (error) {
+  if (error instanceof ModelArtsPoolFailedError) failedPhase = error.pool.status.phase;
+}
+
 let unreachable: string | undefined;
 try {
   await createPoolsClient({ projectId: "p", endpoint: "http://127.0.0.1:9" }).updatePool("x", {});
@@ -61,6 +101,16 @@ console.log(
     count: updated.spec.resources?.[0]?.count,
     rawCount: patchedByRaw?.spec.resources?.[0]?.count,
     conflict,
+    lifecycle: {
+      born: born.status.phase ?? null,
+      running: running.status.phase,
+      listed: listed.map((pool) => pool.metadata.name),
+      shownCount: shown.spec.resources?.[0]?.count,
+      deleting: deletion.metadata.deletionTimestamp !== undefined,
+      gone: gone === undefined,
+      afterDelete,
+      failedPhase,
+    },
     unreachable,
     signature: signed["Authorization"]?.split("Signature=")[1],
   }),
