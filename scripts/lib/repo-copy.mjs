@@ -39,7 +39,12 @@ export function copyEnv(extra = {}) {
   return { ...process.env, CI: "true", TURBO_CACHE_DIR: turboCacheDir(), PATH: path, ...extra };
 }
 
-/** Copies the tracked and untracked (not ignored) files as they are in the working tree; returns the copy's root. */
+/**
+ * Copies the tracked and untracked (not ignored) files as they are in the working tree into a git repository of one
+ * commit; returns the copy's root. The copy must be a git repository: outside one, turbo hashes every file of a
+ * package (node_modules and dist included) instead of the files git would track, so no task of the copy would ever
+ * find the repo's cache, and each `pnpm lint` in a copy would type-check every package again.
+ */
 export function copyRepo(prefix = "repo-copy-") {
   const root = mkdtempSync(join(tmpdir(), prefix));
   const files = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: repo, encoding: "utf8" })
@@ -49,6 +54,10 @@ export function copyRepo(prefix = "repo-copy-") {
     mkdirSync(dirname(join(root, file)), { recursive: true });
     cpSync(join(repo, file), join(root, file));
   }
+  const git = (...args) => execFileSync("git", ["-c", "user.name=repo-copy", "-c", "user.email=repo-copy@localhost", "-c", "commit.gpgsign=false", ...args], { cwd: root, stdio: "ignore" });
+  git("init", "-q", "-b", "main");
+  git("add", "-A");
+  git("commit", "-q", "-m", "a copy of the working tree");
   return root;
 }
 
