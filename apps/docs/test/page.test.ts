@@ -131,15 +131,16 @@ afterAll(async () => {
   await docs?.close();
 });
 
-let tab: DocsTab;
-beforeEach(async () => {
-  tab = await openDocs();
-});
-afterEach(async () => {
-  await tab?.page.close();
-});
-
 describe("the API reference in Chromium", () => {
+  // Each test here reads or changes the whole page: a fresh tab for each.
+  let tab: DocsTab;
+  beforeEach(async () => {
+    tab = await openDocs();
+  });
+  afterEach(async () => {
+    await tab?.page.close();
+  });
+
   test("arrives brotli-compressed and renders; reports size and time to first render", async () => {
     const { page, response } = tab;
     expect(response?.status()).toBe(200);
@@ -182,38 +183,6 @@ describe("the API reference in Chromium", () => {
     expect(lines).toEqual(sample.split("\n").map((line) => line.trimEnd()).filter(Boolean));
   });
 
-  for (const entry of operations) {
-    const { operationId, summary } = entry.operation;
-
-    if (entry.api.requestSchema) {
-      test(`${operationId}: "${summary}" shows its request fields`, async () => {
-        const section = await openOperation(tab.page, entry);
-        for (const field of requestFields(spec, entry)) {
-          await expect(section.getByText(field, { exact: true }).first().isVisible(), field).resolves.toBe(true);
-        }
-      });
-    }
-
-    test(`${operationId}: "${summary}" shows its parameters`, async () => {
-      const section = await openOperation(tab.page, entry);
-      const names = parameterNames(entry);
-      expect(names.length, "every operation has parameters (the project ID at least)").toBeGreaterThan(0);
-      for (const name of names) {
-        await expect(section.getByText(name, { exact: true }).first().isVisible(), name).resolves.toBe(true);
-      }
-    });
-
-    test(`${operationId}: shows its TypeScript and curl samples`, async () => {
-      const section = await openOperation(tab.page, entry);
-      for (const { label, source } of entry.operation["x-codeSamples"]!) {
-        const code = await showSample(tab.page, section, label);
-        // The code block shows the sample as generated, line for line.
-        const lines = (await code.innerText()).split("\n").map((line) => line.trimEnd()).filter(Boolean);
-        expect(lines, label).toEqual(source.split("\n").map((line) => line.trimEnd()).filter(Boolean));
-      }
-    });
-  }
-
   test("shows every error code of the spec in the response samples", async () => {
     const seen = new Set<string>();
     for (const entry of operations) {
@@ -243,14 +212,52 @@ describe("the API reference in Chromium", () => {
     expect(statSync(`${resultsDir}docs-operation.png`).size).toBeGreaterThan(10_000);
   });
 
-  // The two below read the whole page as a reader would, in a tab of their own, and check what that tab recorded.
-  test("sent no request anywhere but the page's own origin", async () => {
+  // Reads the whole page as a reader would, in a tab of its own, and checks what that tab recorded (one tour for both:
+  // it is the slowest thing a test here does).
+  test("sends no request anywhere but the page's own origin and logs no console error while read from end to end", async () => {
     await readEverything(tab.page);
-    expect(tab.outbound).toEqual([]);
+    expect(tab.outbound, "requests that left the page's origin").toEqual([]);
+    expect(tab.consoleErrors, "console errors").toEqual([]);
+  });
+});
+
+// One tab per operation: its tests only read that operation's section, and each opens the section itself first, so
+// they pass alone and in any order (loading the page is the slowest step of these tests, hence not one tab per test).
+describe.each(operations.map((entry) => [entry.operation.operationId!, entry] as const))("the API reference in Chromium, operation %s", (_, entry) => {
+  const { operationId, summary } = entry.operation;
+  let tab: DocsTab;
+  beforeAll(async () => {
+    tab = await openDocs();
+  });
+  afterAll(async () => {
+    await tab?.page.close();
   });
 
-  test("logged no console error", async () => {
-    await readEverything(tab.page);
-    expect(tab.consoleErrors).toEqual([]);
+  if (entry.api.requestSchema) {
+    test(`${operationId}: "${summary}" shows its request fields`, async () => {
+      const section = await openOperation(tab.page, entry);
+      for (const field of requestFields(spec, entry)) {
+        await expect(section.getByText(field, { exact: true }).first().isVisible(), field).resolves.toBe(true);
+      }
+    });
+  }
+
+  test(`${operationId}: "${summary}" shows its parameters`, async () => {
+    const section = await openOperation(tab.page, entry);
+    const names = parameterNames(entry);
+    expect(names.length, "every operation has parameters (the project ID at least)").toBeGreaterThan(0);
+    for (const name of names) {
+      await expect(section.getByText(name, { exact: true }).first().isVisible(), name).resolves.toBe(true);
+    }
+  });
+
+  test(`${operationId}: shows its TypeScript and curl samples`, async () => {
+    const section = await openOperation(tab.page, entry);
+    for (const { label, source } of entry.operation["x-codeSamples"]!) {
+      const code = await showSample(tab.page, section, label);
+      // The code block shows the sample as generated, line for line.
+      const lines = (await code.innerText()).split("\n").map((line) => line.trimEnd()).filter(Boolean);
+      expect(lines, label).toEqual(source.split("\n").map((line) => line.trimEnd()).filter(Boolean));
+    }
   });
 });
