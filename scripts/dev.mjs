@@ -10,6 +10,7 @@ import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runPassingSignals } from "./lib/child.mjs";
+import { pruneUnreachable } from "./lib/package-files.mjs";
 import { parseServerFlags, startServers } from "./lib/servers.mjs";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
@@ -101,7 +102,12 @@ async function rebuild(changed) {
     step("mock", () => mock.reload()),
     step("types", async () => {
       writeFileSync(generatedFile, await generateOpenApiTypes());
-      return run(tsc, ["-p", "tsconfig.json"], join(root, "packages", "types"));
+      const typesDir = join(root, "packages", "types");
+      const compiled = await run(tsc, ["-p", "tsconfig.json"], typesDir);
+      // As the package's own build does: dist/ keeps only what its exports reach, so that a pack after `pnpm dev`
+      // holds what a release holds (tsc alone also leaves dist/generated/openapi.js, an empty module).
+      if (!compiled.code) pruneUnreachable(typesDir);
+      return compiled;
     }),
     step("docs", async () => {
       const built = await run(node, ["dist/build.js", "--fast"], join(root, "apps", "docs"));

@@ -2,7 +2,7 @@
 // the mock on the same port and the generated types; a spec that no longer lints is reported with file and line,
 // and the mock keeps answering from the last good bundle.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../lib/net.mjs";
@@ -97,6 +97,8 @@ describe("pnpm dev", () => {
       const report = /components\/schemas\/ModelArtsError\.yaml → bundle [\d.]+ s, mock [\d.]+ s, types [\d.]+ s, docs [\d.]+ s/;
       await until(() => report.test(log.slice(from)), "a one-line report of the rebuild");
       expect(generated()).toContain("Error message, as ModelArts words it.");
+      // The types' dist/ as their own build leaves it (what a pack after `pnpm dev` would hold).
+      expect(readdirSync(join(copy.root, "packages", "types", "dist", "generated"))).toEqual(["openapi.d.ts"]);
       expect(readFileSync(join(copy.root, "apps", "docs", "dist", "openapi.json"), "utf8")).toContain("Error message, as ModelArts words it.");
     } finally {
       from = log.length;
