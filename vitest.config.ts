@@ -1,14 +1,10 @@
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { defineConfig } from "vitest/config";
 
-// The projects whose files spend minutes waiting on child processes (builds and servers in repo copies, Chromium,
-// packed tarballs), in the order they should start. Vitest orders files by project name first, which started these
-// last: on two cores the suite then ended with one long file running alone.
-const slowFirst = ["scripts", "docs", "integration", "release-tools"];
-const rank = (spec: TestSpecification) => {
-  const index = slowFirst.indexOf(spec.project.name);
-  return index === -1 ? slowFirst.length : index;
-};
+// The tier that runs the product as users get it (a repo copy, packed tarballs, Chromium, another Node major) is
+// the files named *.e2e.test.ts; `pnpm test:quick` leaves them out. They start first: vitest orders files by
+// project name, which started some of them last, and on two cores the suite then ended with one long file alone.
+const rank = (spec: TestSpecification) => (spec.moduleId.endsWith(".e2e.test.ts") ? 0 : 1);
 
 /** A generator of numbers in [0, 1) from a seed (mulberry32): the same seed gives the same shuffle. */
 function seeded(seed: number): () => number {
@@ -34,7 +30,7 @@ class SlowProjectsFirst extends BaseSequencer {
       }
       return order;
     }
-    // Within a project vitest's own order stays: longest (or, on a fresh clone, largest) file first.
+    // Within a tier vitest's own order stays: longest (or, on a fresh clone, largest) file first.
     const sorted = (await super.sort(files)).map((spec, index) => ({ spec, index }));
     return sorted.sort((a, b) => rank(a.spec) - rank(b.spec) || a.index - b.index).map(({ spec }) => spec);
   }
@@ -44,6 +40,9 @@ class SlowProjectsFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     projects: ["spec", "packages/*", "apps/*", "tools/*", "scripts"],
+    // One folder per run for the fixtures test files share (scripts/lib/fixtures): each is made by the first file
+    // that needs it, so a run that needs none (pnpm test:quick) makes none.
+    globalSetup: ["./scripts/lib/fixtures/run-scope.mjs"],
     // Vitest's default is one worker fewer than the cores, which on the project's 2-core machine ran every file one
     // after the other. Most of the slow files wait on child processes, so one file per core keeps both cores busy;
     // the deadlines (scripts/lib/deadlines.mjs) were measured with two CPU-bound processes beside the suite, more

@@ -4,14 +4,17 @@
 // Figures are medians of several runs or ratios against a named baseline; nothing here is asserted (tests check sizes).
 //
 //   pnpm bench                       every figure (BENCH_RUNS=N sets the runs of each)
-//   pnpm bench --only docs,pipeline  some of them: a package's short name (client, mock, docs), pipeline, dev-loop;
-//                                    the report keeps the last figures of the others
+//   pnpm bench --only docs,pipeline  some of them: a package's short name (client, mock, docs), pipeline, dev-loop,
+//                                    suite; the report keeps the last figures of the others
+//   pnpm bench --only suite --baseline REF  the suite's cost on fresh clones of REF and HEAD, side by side (the
+//                                    default REF is HEAD~1); not part of a plain `pnpm bench` (it takes about 10 min a run)
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { devLoopFigures } from "./lib/dev-loop-bench.mjs";
+import { suiteFigures } from "./lib/suite-bench.mjs";
 import { median } from "./lib/stats.mjs";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -48,10 +51,10 @@ function pipelineFigures(runs) {
   };
 }
 
-const { values } = parseArgs({ options: { only: { type: "string" } } });
+const { values } = parseArgs({ options: { only: { type: "string" }, baseline: { type: "string", default: "HEAD~1" } } });
 const only = values.only?.split(",").map((name) => name.trim());
 const wanted = (name) => !only || only.includes(name);
-const packageFilters = (only ?? []).filter((name) => name !== "pipeline" && name !== "dev-loop").map((name) => `--filter=@modelarts-pools/${name}`);
+const packageFilters = (only ?? []).filter((name) => !["pipeline", "dev-loop", "suite"].includes(name)).map((name) => `--filter=@modelarts-pools/${name}`);
 if (!only || packageFilters.length > 0) {
   const packageBench = spawnSync("pnpm", ["turbo", "run", "bench", "--concurrency=1", "--output-logs=errors-only", ...packageFilters], { cwd: root, stdio: "inherit" });
   if (packageBench.status !== 0) process.exit(packageBench.status ?? 1);
@@ -59,6 +62,7 @@ if (!only || packageFilters.length > 0) {
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 if (wanted("pipeline")) writeFileSync(join(benchDir, "pipeline.json"), JSON.stringify(pipelineFigures(runs), null, 2));
 if (wanted("dev-loop")) writeFileSync(join(benchDir, "dev-loop.json"), JSON.stringify(await devLoopFigures(root, runs), null, 2));
+if (only?.includes("suite")) writeFileSync(join(benchDir, "suite.json"), JSON.stringify(suiteFigures(root, runs, values.baseline), null, 2));
 
 const reports = readdirSync(benchDir)
   .filter((file) => file.endsWith(".json") && file !== "report.json")

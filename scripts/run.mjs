@@ -10,6 +10,7 @@ import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runPassingSignals } from "./lib/child.mjs";
 import { parseServerFlags } from "./lib/servers.mjs";
+import { durationsFile, slowestLines } from "./lib/file-durations-reporter.mjs";
 import { failuresOf } from "./lib/vitest-report.mjs";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
@@ -54,16 +55,18 @@ const tasks = {
     await run("pnpm", ["turbo", "run", "build"]);
     await run(process.execPath, ["scripts/serve.mjs", ...process.argv.slice(3)]);
   },
-  // Every test: build (bundle, generate, compile), lint, then one vitest run over every project, closing with
-  // one plain "N passed, N failed" line that any CI can read.
+  // Every test: build (bundle, generate, compile), lint, then one vitest run over every project, closing with the
+  // ten slowest test files and one plain "N passed, N failed" line that any CI can read.
   test: async () => {
     await run(process.execPath, ["scripts/ensure-chromium.mjs"]);
     await run("pnpm", ["turbo", "run", "build", "lint"]);
     const results = join(root, ".vitest", "results.json");
-    rmSync(results, { force: true }); // a run that dies before writing it must not report the last run's counts
-    const vitest = await runPassingSignals("pnpm", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${results}`, ...process.argv.slice(3)], {
-      cwd: root,
-    });
+    const durations = durationsFile(root);
+    // A run that dies before writing them must not report the last run's counts or times.
+    for (const file of [results, durations]) rmSync(file, { force: true });
+    const reporters = ["--reporter=default", "--reporter=json", `--outputFile.json=${results}`, "--reporter=./scripts/lib/file-durations-reporter.mjs"];
+    const vitest = await runPassingSignals("pnpm", ["vitest", "run", ...reporters, ...process.argv.slice(3)], { cwd: root });
+    if (existsSync(durations)) console.log(`\nthe ten slowest test files:\n${slowestLines(JSON.parse(readFileSync(durations, "utf8"))).join("\n")}`);
     if (existsSync(results)) {
       // Failures as the soak counts them: a file that fails with no failed test (an empty suite, a failed hook) counts.
       const { passed, failures } = failuresOf(results, root, vitest);

@@ -1,10 +1,4 @@
 import { defineConfig } from "vitest/config";
-import { deadlines } from "./lib/deadlines.mjs";
+import { vitestProject } from "./lib/vitest-project.mjs";
 
-export default defineConfig({
-  test: {
-    name: "scripts",
-    include: ["test/**/*.test.ts"],
-    ...deadlines,
-  },
-});
+export default defineConfig(vitestProject("scripts"));

@@ -1,10 +1,4 @@
 import { defineConfig } from "vitest/config";
-import { deadlines } from "../../scripts/lib/deadlines.mjs";
+import { vitestProject } from "../../scripts/lib/vitest-project.mjs";
 
-export default defineConfig({
-  test: {
-    name: "docs",
-    include: ["test/**/*.test.ts"],
-    ...deadlines,
-  },
-});
+export default defineConfig(vitestProject("docs"));

@@ -1,11 +1,9 @@
 import { defineConfig } from "vitest/config";
-import { deadlines } from "../../scripts/lib/deadlines.mjs";
+import { vitestProject } from "../../scripts/lib/vitest-project.mjs";
 
-export default defineConfig({
-  test: {
-    name: "types",
-    include: ["test/**/*.test.ts"],
-    ...deadlines,
+export default defineConfig(
+  vitestProject("types", {
+    sharesModules: true,
     // The type tests (*.test-d.ts) are checked by tsc: a line that should not compile is marked @ts-expect-error,
     // so it fails the run when it does compile.
     typecheck: {
@@ -13,5 +11,5 @@ export default defineConfig({
       include: ["test/**/*.test-d.ts"],
       tsconfig: "./tsconfig.test.json",
     },
-  },
-});
+  }),
+);

@@ -69,12 +69,24 @@ export function runIn(root, command, args, { env = copyEnv(), timeoutMs = COMMAN
   return output;
 }
 
-/** A copy, installed offline from the store and built (two commands): what a test needs before it changes something. */
+/**
+ * A copy, installed offline from the store and built (two commands): what a test needs before it changes something.
+ * `restore()` puts back every file git knows of (tracked or not ignored) as the copy was made, and builds again so
+ * that dist/ is the copy's own build once more (all cache hits: the inputs are the ones first built).
+ */
 export function installedCopy(prefix) {
   const root = copyRepo(prefix);
   runIn(root, pnpm, ["install", "--offline", "--frozen-lockfile"]);
   runIn(root, pnpm, ["turbo", "run", "build", "--output-logs=errors-only"]);
-  // Retries: a process the test just stopped may still be closing a file in the copy (seen once in 20 soak rounds:
-  // ENOTEMPTY after pnpm dev exited 0); Node retries rmdir on ENOTEMPTY/EBUSY with these.
-  return { root, remove: () => rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }) };
+  return {
+    root,
+    restore: () => {
+      execFileSync("git", ["checkout", "-q", "--", "."], { cwd: root });
+      execFileSync("git", ["clean", "-fdq"], { cwd: root });
+      runIn(root, pnpm, ["turbo", "run", "build", "--output-logs=errors-only"]);
+    },
+    // Retries: a process the test just stopped may still be closing a file in the copy (seen once in 20 soak rounds:
+    // ENOTEMPTY after pnpm dev exited 0); Node retries rmdir on ENOTEMPTY/EBUSY with these.
+    remove: () => rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }),
+  };
 }

@@ -12,7 +12,16 @@ import { spawn } from "node:child_process";
 export function spawnUntil(command, args, { ready, timeoutMs = 300_000, env = process.env, cwd } = {}) {
   const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], env, cwd });
   let output = "";
-  const exit = new Promise((resolve) => child.once("exit", (code) => resolve(code)));
+  // A command that cannot start (not on PATH: ENOENT) fires "error" and never "exit": it counts as exit 127, as in a
+  // shell, with the reason in its output, so that nothing waits for it until a deadline.
+  const exit = new Promise((resolve) => {
+    child.once("exit", (code) => resolve(code));
+    child.once("error", (error) => {
+      if (child.pid !== undefined) return;
+      output += `${command}: ${error.message}\n`;
+      resolve(127);
+    });
+  });
   const match = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${command} did not print ${ready} within ${timeoutMs} ms:\n${output}`)), timeoutMs);
     const read = (chunk) => {

@@ -55,18 +55,20 @@ function runs(line: string, command: string): boolean {
 // The packages are not on a registry yet: what the READMEs' `npm install @modelarts-pools/…` does is run, with npm,
 // on the packed tarballs by the client's consumer test.
 const installedFromTarballs = new Map([
-  ["npm install @modelarts-pools/client", "tools/integration/test/consumer.test.ts"],
-  ["npm install --save-dev @modelarts-pools/types", "tools/integration/test/consumer.test.ts"],
+  ["npm install @modelarts-pools/client", "tools/integration/test/consumer.e2e.test.ts"],
+  ["npm install --save-dev @modelarts-pools/types", "tools/integration/test/consumer.e2e.test.ts"],
 ]);
 
 // Shown in a README but not run as written by a test, each with the reason and what covers it instead. Keep this list
 // short: every entry is a command a reader may type that no test types for them.
 const notRunAsWritten = new Map([
-  ["pnpm test:soak", "runs the whole suite several times (minutes): scripts/test/soak.test.ts runs scripts/soak.mjs on a fixture"],
+  ["pnpm test:soak", "runs the whole suite several times (minutes): scripts/test/soak.e2e.test.ts runs scripts/soak.mjs on a fixture"],
   ["pnpm test:soak -- --project mock", "as above"],
-  ["pnpm turbo run build", "what `pnpm build` runs (build-graph.test.ts runs `pnpm build`)"],
+  ["pnpm turbo run build", "what `pnpm build` runs (scripts/test/in-copy/release.ts runs `pnpm build`)"],
+  ["pnpm --filter @modelarts-pools/docs build", "the docs' part of the build: in-copy/release.ts checks the page the release's build wrote after a spec edit"],
+  ["node tools/release/dist/cli.js check-packages", "what `pnpm release` runs on the tarballs it packs: in-copy/release.ts checks its report, package by package"],
   ["node scripts/lib/supported-node.mjs 24", "downloads Node 24: the consumer test gets it through the same module"],
-  ["modelarts-pools-mock --proxy https://modelarts.cn-north-4.myhuaweicloud.com --report violations.ndjson", "needs the live API: cli-modes.test.ts runs --proxy and --report against a local upstream"],
+  ["modelarts-pools-mock --proxy https://modelarts.cn-north-4.myhuaweicloud.com --report violations.ndjson", "needs the live API: cli-modes.e2e.test.ts runs --proxy and --report against a local upstream"],
 ]);
 
 const readmes = tracked("*README.md").filter((file) => !file.startsWith(".changeset/"));

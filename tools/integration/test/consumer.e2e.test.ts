@@ -1,22 +1,20 @@
-// The packages as users get them: packed by pnpm, installed by npm into a scratch project, compiled by a strict
-// tsc under moduleResolution nodenext and bundler, and run against the mock on every Node major the README promises:
-// the one running the test and the others, fetched from npm.
+// The packages as users get them: the run's shared tarballs (packed once by the release tool, as a publish would),
+// installed by npm into a scratch project, compiled by a strict tsc under moduleResolution nodenext and bundler, and
+// run against the mock on every Node major the README promises: the one running the test and the others, fetched
+// from npm.
 import { execFile } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { startMock, type Mock } from "@modelarts-pools/mock";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { sharedTarballs } from "../../../scripts/lib/fixtures/shared.mjs";
 import { COMMAND_DEADLINE_MS } from "../../../scripts/lib/repo-copy.mjs";
 import { ensureNode, majorOf, otherSupportedMajors } from "../../../scripts/lib/supported-node.mjs";
 
-const packagesDir = fileURLToPath(new URL("../../../packages/", import.meta.url));
-const repoRoot = fileURLToPath(new URL("../../../", import.meta.url));
 const tsc = fileURLToPath(new URL("../node_modules/.bin/tsc", import.meta.url));
-const pinnedPnpm = join(repoRoot, ".tools/node_modules/.bin/pnpm");
-const pnpm = existsSync(pinnedPnpm) ? pinnedPnpm : "pnpm";
 
 const scratch = mkdtempSync(join(tmpdir(), "modelarts-pools-consumer-"));
 let mock: Mock;
@@ -37,15 +35,6 @@ async function run(command: string, args: string[], cwd: string, env: NodeJS.Pro
   }
 }
 
-async function pack(name: "types" | "client"): Promise<string> {
-  const dir = join(packagesDir, name);
-  if (!existsSync(join(dir, "dist/index.js"))) throw new Error(`packages/${name}/dist is missing: build before testing (pnpm build)`);
-  await run(pnpm, ["pack", "--pack-destination", scratch], dir);
-  const tarball = readdirSync(scratch).find((file) => file.startsWith(`modelarts-pools-${name}-`) && file.endsWith(".tgz"));
-  if (!tarball) throw new Error(`pnpm pack left no tarball of ${name} in ${scratch}`);
-  return join(scratch, tarball);
-}
-
 function writeJson(file: string, value: unknown): void {
   writeFileSync(join(scratch, "app", file), `${JSON.stringify(value, null, 2)}\n`);
 }
@@ -61,8 +50,8 @@ function compiled(resolution: "nodenext" | "bundler"): Promise<string> {
 const strict = { strict: true, target: "ES2022", lib: ["ES2022", "DOM"], skipLibCheck: false, noUncheckedIndexedAccess: true, exactOptionalPropertyTypes: true, types: [] };
 
 beforeAll(async () => {
-  const types = await pack("types");
-  const client = await pack("client");
+  const { tarballs } = await sharedTarballs();
+  const [client, types] = [tarballs["@modelarts-pools/client"], tarballs["@modelarts-pools/types"]];
   mkdirSync(join(scratch, "app"));
   writeJson("package.json", {
     name: "consumer",

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentProblems, linterProblems, pack, unpack, type Unpacked } from "../src/tarball.js";
+import { sharedTarballs } from "../../../scripts/lib/fixtures/shared.mjs";
 import { repo } from "./support/repo-copy.js";
 
 const range = ">=20.19";
@@ -46,8 +47,8 @@ function problemsOf(tarball: string): string[] {
 
 describe("a published package's tarball", () => {
   let typesTarball: string;
-  beforeAll(() => {
-    typesTarball = pack(join(repo, "packages", "types"), join(scratch, "real"));
+  beforeAll(async () => {
+    typesTarball = (await sharedTarballs()).tarballs["@modelarts-pools/types"]!;
   });
 
   it("@modelarts-pools/types as packed: LICENSE, README, engines, only what its exports reach, publint and attw clean", async () => {

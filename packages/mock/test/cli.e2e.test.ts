@@ -1,4 +1,6 @@
-// The CLI as a user runs it: the built bin prints its URL, serves, and exits 0 on Ctrl-C (SIGINT) or SIGTERM.
+// The CLI as a user runs it: the built bin prints its URL, serves, and exits 0 on Ctrl-C (SIGINT) or SIGTERM. How
+// `pnpm mock -- --stateful` and the bin linked into a dependent take their flags is the Quick start's test
+// (scripts/test/in-copy/quick-start.ts), which runs both as the READMEs write them.
 import type { ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -37,20 +39,6 @@ describe("modelarts-pools-mock", () => {
     }
   });
 
-  it("serves stateful mode with --stateful", async () => {
-    const { child, url, exit } = run(["--port", "0", "--stateful"]);
-    try {
-      const mock = { url: await url };
-      const first = await call(mock, { body: exampleOf("createDedicatedPool") });
-      const second = await call(mock, { body: exampleOf("createDedicatedPool") });
-      expect([first.status, second.status]).toEqual([200, 409]);
-      child.kill("SIGINT");
-      expect(await exit).toBe(0);
-    } finally {
-      child.kill("SIGKILL");
-    }
-  });
-
   it("lives pools' lives on the times --creating-ms and --deleting-ms give", async () => {
     const { child, url, exit } = run(["--port", "0", "--stateful", "--creating-ms", "0", "--deleting-ms", "0"]);
     try {
@@ -60,20 +48,6 @@ describe("modelarts-pools-mock", () => {
       expect((await call(mock, { method: "GET", path })).body.status.phase).toBe("Running");
       expect((await call(mock, { method: "DELETE", path })).body.status.phase).toBe("Deleting");
       expect((await call(mock, { method: "GET", path })).status).toBe(404);
-      child.kill("SIGINT");
-      expect(await exit).toBe(0);
-    } finally {
-      child.kill("SIGKILL");
-    }
-  });
-
-  it("takes its flags after the `--` that `pnpm mock -- --stateful` hands on", async () => {
-    const { child, url, exit } = run(["--", "--stateful", "--port", "0"]);
-    try {
-      const mock = { url: await url };
-      const first = await call(mock, { body: exampleOf("createDedicatedPool") });
-      const second = await call(mock, { body: exampleOf("createDedicatedPool") });
-      expect([first.status, second.status]).toEqual([200, 409]);
       child.kill("SIGINT");
       expect(await exit).toBe(0);
     } finally {

@@ -1,0 +1,2 @@
+import type { ViteUserConfig } from "vitest/config";
+export declare function vitestProject(name: string, options?: { sharesModules?: boolean } & Record<string, unknown>): ViteUserConfig;
