@@ -1,7 +1,7 @@
 // Generates each operation's `x-codeSamples`: a TypeScript sample that calls @modelarts-pools/client and a curl sample
 // that calls the local mock. Method, path, parameter values, media type, token header and body all come from the
 // spec (describeApi and the spec's own examples), so a change there changes the samples with it.
-import { clientMethod } from "./client-methods.js";
+import { clientMethod, clientReturns } from "./client-methods.js";
 import { typescriptLiteral } from "./literal.js";
 import { mockUrl } from "./mock-server.js";
 import {
@@ -61,12 +61,12 @@ function exampleText(entry: OperationEntry, where: string, name: string): string
 }
 
 /** Query parameters with an example, as the samples send them; one whose example is its default would change nothing. */
-function queryExamples(entry: OperationEntry): { name: string; value: string }[] {
+function queryExamples(entry: OperationEntry): { name: string; value: Json }[] {
   return entry.api.queryParameters.flatMap(({ name }) => {
     const parameter = parameterOf(entry, "query", name);
     const value = parameterExample(parameter);
     if (value === undefined || value === parameterDefault(parameter)) return [];
-    return [{ name, value: String(value) }];
+    return [{ name, value }];
   });
 }
 
@@ -74,13 +74,34 @@ function camelCase(name: string): string {
   return name.replace(/[-_]+([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 }
 
-/** The client answers a list operation with the list's `items` (listPools → Pool[]), not with the list itself. */
-function answersItems(context: SampleContext, entry: OperationEntry): boolean {
+/** `PoolDeletion` → `poolDeletion`: a value of a schema, named by it. */
+const valueName = (schema: string) => schema[0]!.toLowerCase() + schema.slice(1);
+
+/** The schema component a property of `schema` refers to (its items' schema, for an array). */
+function propertySchema(context: SampleContext, schema: string, property: string): string | undefined {
+  const { properties } = schemaComponent(context.document, schema);
+  const node = isObject(properties) ? properties[property] : undefined;
+  if (node === undefined) return undefined;
+  const resolved = deref(context.document, node);
+  const target = resolved.type === "array" ? resolved.items : node;
+  return isObject(target) && typeof target.$ref === "string" ? target.$ref.replace("#/components/schemas/", "") : undefined;
+}
+
+/** The lines after the call that show the answer: its items by their schema's name, or it by its own. */
+function answerLines(context: SampleContext, entry: OperationEntry, call: string): string[] {
   const success = Object.entries(entry.api.responses).find(([status]) => status.startsWith("2"))?.[1];
-  if (!success?.schema) return false;
-  const { properties } = schemaComponent(context.document, success.schema);
-  const items = isObject(properties) ? properties.items : undefined;
-  return items !== undefined && deref(context.document, items).type === "array";
+  const schema = success?.schema;
+  if (!schema) return [`${call};\n`, `console.log(${JSON.stringify(`${entry.api.operationId}: done`)});\n`];
+  const show = (name: string, of: string) => (propertySchema(context, of, "metadata") ? `${name}.metadata.name` : name);
+  const items = propertySchema(context, schema, "items");
+  const returns = clientReturns(entry.api.operationId);
+  if (items && returns === "items") {
+    return [`const found = ${call};\n`, `for (const ${valueName(items)} of found) console.log(${show(valueName(items), items)});\n`];
+  }
+  if (items && !returns) {
+    return [`const page = ${call};\n`, `for (const ${valueName(items)} of page.items) console.log(${show(valueName(items), items)});\n`];
+  }
+  return [`const ${valueName(schema)} = ${call};\n`, `console.log(${show(valueName(schema), schema)});\n`];
 }
 
 /** The first lines of every TypeScript sample: the import, the token and the client. */
@@ -113,6 +134,7 @@ export function clientCall(context: SampleContext, entry: OperationEntry, body: 
       .filter(({ name }) => !context.clientParameters.includes(name))
       .map(({ name }) => JSON.stringify(exampleText(entry, "path", name)));
   const query = queryExamples(entry);
+  // The query's values as their own types (a `limit` is a number), as the method's query type takes them.
   const queryObject: Json = Object.fromEntries(query.map(({ name, value }) => [name, value]));
   const args = [...path, ...(body === undefined ? [] : [typescriptLiteral(body)]), ...(query.length ? [typescriptLiteral(queryObject)] : [])];
   return `pools.${clientMethod(entry.api.operationId)}(${args.join(", ")})`;
@@ -124,10 +146,7 @@ function title(entry: OperationEntry, example: RequestExample | undefined): stri
 
 export function typescriptSample(context: SampleContext, entry: OperationEntry, example: RequestExample | undefined): string {
   const call = `await ${clientCall(context, entry, example?.value)}`;
-  const answer = answersItems(context, entry)
-    ? [`const found = ${call};\n`, `for (const pool of found) console.log(pool.metadata.name);\n`]
-    : [`const pool = ${call};\n`, `console.log(pool.metadata.name);\n`];
-  return [clientSetup(context, entry, title(entry, example)), `\n`, ...answer].join("");
+  return [clientSetup(context, entry, title(entry, example)), `\n`, ...answerLines(context, entry, call)].join("");
 }
 
 function shellQuote(text: string): string {
@@ -144,7 +163,7 @@ export function curlSample(context: SampleContext, entry: OperationEntry, exampl
     ...(example ? [`  -H ${shellQuote(`Content-Type: ${example.contentType}`)}`] : []),
     `  -H "${context.tokenHeader}: $${tokenVariable}"`,
     // -G puts the --data-urlencode pairs in the query string, encoded by curl, so they read as the API documents them.
-    ...(query.length ? [`  -G`, ...query.map(({ name, value }) => `  --data-urlencode ${shellQuote(`${name}=${value}`)}`)] : []),
+    ...(query.length ? [`  -G`, ...query.map(({ name, value }) => `  --data-urlencode ${shellQuote(`${name}=${String(value)}`)}`)] : []),
     ...(example ? [`  --data-binary @- <<'JSON'`] : []),
   ];
   const body = example ? `${JSON.stringify(example.value, null, 2)}\nJSON\n` : "";

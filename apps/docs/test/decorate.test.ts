@@ -137,10 +137,13 @@ describe("decorateSpec", () => {
 });
 
 describe("clientMethod", () => {
-  test("is the operationId where the client uses the same name, including names that are Object.prototype's", () => {
+  test("is the client's own name of the operation's method, which is the operationId unless the client renames it", () => {
     expect(clientMethod("updatePool")).toBe("updatePool");
-    expect(clientMethod("constructor")).toBe("constructor");
-    expect(clientMethod("toString")).toBe("toString");
+    expect(clientMethod("showPool")).toBe("getPool");
+  });
+
+  test("refuses an operation the client has no method for, also one named like a member of every object", () => {
+    for (const id of ["listPoolProbes", "constructor", "toString"]) expect(() => clientMethod(id), id).toThrow(`@modelarts-pools/client has no method for ${id}`);
   });
 });
 

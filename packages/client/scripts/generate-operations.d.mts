@@ -1,14 +1,24 @@
 import type { OpenApiDocument } from "@modelarts-pools/spec/openapi";
+import type { MethodOverrides } from "./method-overrides.mjs";
 
 export interface ClientOperation {
   method: string;
   path: string;
   body?: string;
+  schema?: string;
   accept?: string;
   query?: string[];
+  name?: string;
+  returns?: string;
+  pages?: boolean;
 }
 export declare const generatedFile: string;
-export declare function clientOperations(document?: OpenApiDocument): {
+export declare const methodsFile: string;
+export declare function argumentName(name: string): string;
+export declare function clientOperations(
+  document?: OpenApiDocument,
+  overrides?: MethodOverrides,
+): {
   operations: Record<string, ClientOperation>;
   tokenHeader: string;
   userIdHeader: string;
@@ -18,3 +28,4 @@ export declare function clientOperations(document?: OpenApiDocument): {
 export declare function regionServers(document?: OpenApiDocument): [url: string, regions: string[]][];
 export declare function poolPhases(document?: OpenApiDocument): string[];
 export declare function generateOperations(document?: OpenApiDocument): string;
+export declare function generateMethods(document?: OpenApiDocument): string;

@@ -1,16 +1,19 @@
-// createPoolsClient: the pool operations over fetch. They call fetch directly rather than through openapi-fetch,
-// which keeps a call within a few percent of a hand-written fetch (see the README's benchmark) and the bundle
-// small; openapi-fetch serves `rawClientOf` of the `./raw` entry. What an operation is on the wire (method, path,
-// media types, header names, the regions' endpoints) comes from the spec through generated/operations.ts: a method
-// here only says which operation it is, what fills its path, and whether it may be repeated.
-import type { CreatePoolRequest, paths, Pool, PoolDeletion, PoolList, UpdatePoolRequest } from "@modelarts-pools/types";
+// createPoolsClient: a method for every operation of the spec, over fetch. They call fetch directly rather than
+// through openapi-fetch, which keeps a call within a few percent of a hand-written fetch (see the README's benchmark)
+// and the bundle small; openapi-fetch serves `rawClientOf` of the `./raw` entry. Every method is made here from its
+// entry in generated/operations.ts (method, path, media types, query names: the spec's), and typed by
+// generated/methods.ts: an operation the spec adds is a method with no edit here.
+import type { operations as Api, Pool } from "@modelarts-pools/types";
 import { createAuthorizer, type PoolsAuth } from "./auth.js";
 import { checkClock, checkDuration, sleep, type Clock } from "./clock.js";
 import type { FailedCall } from "./errors.js";
+import type { OperationMethods } from "./generated/methods.js";
 import { operations, regionServers, userIdHeader, type Operation, type OperationId } from "./generated/operations.js";
 import { mergeHeaders } from "./headers.js";
 import type { Redact } from "./redact.js";
 import { internalsOf } from "./internals.js";
+import type { CallOptions, RetryCallOptions } from "./options.js";
+import { pagesOf } from "./pages.js";
 import { retryDelay, retryPlan, type RetryOptions } from "./retry.js";
 import { exchange } from "./send.js";
 import { requireText } from "./signing.js";
@@ -35,7 +38,7 @@ export interface PoolsClientOptions {
   fetch?: typeof fetch;
   /** Longest wait for each attempt's answer, body included (default 30 000 ms; Infinity for none). */
   timeoutMs?: number;
-  /** Retries for getPool, listPools, updatePool and deletePool; off unless given. createPool is never retried. */
+  /** Retries for every method but a POST (a POST, such as createPool, is never retried); off unless given. */
   retry?: RetryOptions | false;
   /**
    * Where the client reads the time and sets its timers: the signature's X-Sdk-Date, an HTTP-date Retry-After,
@@ -44,38 +47,17 @@ export interface PoolsClientOptions {
   clock?: Clock;
 }
 
-export interface CallOptions {
-  /** Aborts the call (and any wait between retries); the promise rejects with the signal's reason. */
-  signal?: AbortSignal;
-  timeoutMs?: number;
-  /** Extra headers, for example `X-Project-Id` or a trace ID. */
-  headers?: Record<string, string>;
-}
-
-/** The options of a call that may be repeated: every operation but createPool. */
-export interface RetryCallOptions extends CallOptions {
-  /** This call's retries, over the client's (`false`: none). */
-  retry?: RetryOptions | false;
-}
+export type { CallOptions, RetryCallOptions };
 
 export type UpdatePoolOptions = RetryCallOptions;
 
 /** The query of listPools, as the spec types it: `workspaceId`, `labelSelector`, `status`. */
-export type ListPoolsQuery = NonNullable<paths["/v2/{project_id}/pools"]["get"]["parameters"]["query"]>;
+export type ListPoolsQuery = NonNullable<Api["listPools"]["parameters"]["query"]>;
 
 export type { WaitForPoolOptions };
 
-export interface PoolsClient {
-  /** The spec's createPool operation. Never retried: a repeated create could create a second pool. */
-  createPool(body: CreatePoolRequest, options?: CallOptions): Promise<Pool>;
-  /** The spec's updatePool operation, a JSON merge patch. `poolName` is `metadata.name` of the pool. */
-  updatePool(poolName: string, patch: UpdatePoolRequest, options?: UpdatePoolOptions): Promise<Pool>;
-  /** The spec's showPool operation. A pool the project does not have rejects with ModelArtsApiError 404. */
-  getPool(poolName: string, options?: RetryCallOptions): Promise<Pool>;
-  /** The spec's listPools operation: the `items` of the PoolList (all of them: the list has no pages). */
-  listPools(query?: ListPoolsQuery, options?: RetryCallOptions): Promise<Pool[]>;
-  /** The spec's deletePool operation: the pool, with `metadata.deletionTimestamp`. Wait for `"deleted"` to see it go. */
-  deletePool(poolName: string, options?: RetryCallOptions): Promise<PoolDeletion>;
+/** Every operation of the spec as a method (generated/methods.ts), the waiter, and where the client sends. */
+export interface PoolsClient extends OperationMethods {
   /**
    * Polls getPool (every `intervalMs`, default 15 s, for at most `timeoutMs`, default 90 minutes) until the pool
    * reaches the phase `until`, meets the predicate `until`, or, with `until: "deleted"`, answers 404. A pool in
@@ -114,7 +96,7 @@ function resolveEndpoint(region: string | undefined, endpoint: string | undefine
   fail(redact(`region must be one of ${regionServers.map(([, regions]) => regions).join(", ")}, or give endpoint instead (got ${JSON.stringify(region)})`));
 }
 
-function checkBody(body: unknown, operation: string, schema: string): void {
+function checkBody(body: unknown, operation: string, schema: string | undefined): void {
   if (typeof body !== "object" || body === null || Array.isArray(body)) throw new TypeError(`${operation}: the body must be an object (${schema})`);
 }
 
@@ -139,7 +121,7 @@ export function createPoolsClient(options: PoolsClientOptions): PoolsClient {
   /**
    * One call of `operationId`: `pathValues` fill its path template after the project ID, `payload` is its body
    * (ignored when it takes none), `query` gives its query parameters by their spec names. When it is `retryable`
-   * (every operation but createPool), the failures that another try can fix are repeated, as the call's `retry`
+   * (every operation but a POST), the failures that another try can fix are repeated, as the call's `retry`
    * options or else the client's say. Bad arguments throw before anything is sent.
    */
   function send(
@@ -167,7 +149,7 @@ export function createPoolsClient(options: PoolsClientOptions): PoolsClient {
           body,
         });
         try {
-          return await exchange(call, fetchImpl, headers, body, callTimeout, callOptions.signal, auth.redactFor(headers), clock);
+          return await exchange(call, fetchImpl, headers, body, callTimeout, callOptions.signal, auth.redactFor(headers), clock, accept !== undefined);
         } catch (error) {
           const delay = plan && retryDelay(plan, attempt, error);
           if (delay === undefined) throw error;
@@ -178,31 +160,33 @@ export function createPoolsClient(options: PoolsClientOptions): PoolsClient {
     return attempts();
   }
 
-  const client: PoolsClient = {
-    endpoint,
-    projectId,
-    createPool(body, callOptions) {
-      checkBody(body, "createPool", "CreatePoolRequest");
-      return send("createPool", [], body, callOptions) as Promise<Pool>;
-    },
-    updatePool(poolName, patch, callOptions) {
-      checkBody(patch, "updatePool", "UpdatePoolRequest");
-      return send("updatePool", [poolName], patch, callOptions, true) as Promise<Pool>;
-    },
-    getPool(poolName, callOptions) {
-      return send("showPool", [poolName], undefined, callOptions, true) as Promise<Pool>;
-    },
-    listPools(query, callOptions) {
-      // Not async: a bad query throws before anything is sent, as bad arguments do everywhere.
-      return send("listPools", [], undefined, callOptions, true, query).then((list) => (list as PoolList).items);
-    },
-    deletePool(poolName, callOptions) {
-      return send("deletePool", [poolName], undefined, callOptions, true) as Promise<PoolDeletion>;
-    },
-    // One implementation for both overloads: it resolves with undefined only when waiting for "deleted".
-    waitForPool: ((poolName: string, waitOptions: WaitForPoolOptions) =>
-      waitForPool(client.getPool, clock, callOf("showPool", [poolName], undefined, "waitForPool"), auth.redactFor(), poolName, waitOptions)) as PoolsClient["waitForPool"],
-  };
+  /**
+   * The method of one operation: its path parameters (after the project ID), then its body when it takes one, then
+   * its query when it has one, then the call options. Not async: bad arguments throw before anything is sent.
+   */
+  function methodOf(id: OperationId, { body, query, method, schema, returns }: Operation, pathCount: number) {
+    return (...args: unknown[]) => {
+      const payload = body && args[pathCount];
+      if (body) checkBody(payload, id, schema);
+      const queryValues = query && (args[pathCount + (body ? 1 : 0)] as Record<string, unknown> | undefined);
+      const callOptions = args[pathCount + (body ? 1 : 0) + (query ? 1 : 0)] as RetryCallOptions | undefined;
+      // A POST is never repeated: a second create could make a second pool.
+      const sent = send(id, args.slice(0, pathCount) as string[], payload, callOptions, method !== "POST", queryValues);
+      return returns ? sent.then((answer) => (answer as Record<string, unknown>)[returns]) : sent;
+    };
+  }
+
+  const methods: Record<string, unknown> = { endpoint, projectId };
+  for (const [id, operation] of Object.entries(operations) as [OperationId, Operation][]) {
+    const name = operation.name ?? id;
+    const pathCount = operation.path.split("{").length - 2; // the project ID's is the client's
+    const call = (methods[name] = methodOf(id, operation, pathCount));
+    if (operation.pages) methods[`${name}All`] = pagesOf(call, pathCount);
+  }
+  const client = methods as unknown as PoolsClient;
+  // One implementation for both overloads: it resolves with undefined only when waiting for "deleted".
+  client.waitForPool = ((poolName: string, waitOptions: WaitForPoolOptions) =>
+    waitForPool(client.getPool, clock, callOf("showPool", [poolName], undefined, "waitForPool"), auth.redactFor(), poolName, waitOptions)) as PoolsClient["waitForPool"];
   internalsOf.set(client, { endpoint, fetch: fetchImpl, defaults, auth });
   return client;
 }

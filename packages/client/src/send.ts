@@ -6,8 +6,9 @@ import { rootMessage, type Redact } from "./redact.js";
 import { parseRetryAfter } from "./retry.js";
 
 /**
- * Resolves to the parsed JSON body of a 2xx answer. Positional parameters: an options object would put its
- * property names into every browser bundle.
+ * Resolves to the parsed JSON body of a 2xx answer, or to undefined for an empty 2xx answer of an operation whose
+ * success has no body (`expectsBody` false). Positional parameters: an options object would put its property names
+ * into every browser bundle.
  */
 export async function exchange(
   call: FailedCall,
@@ -18,6 +19,7 @@ export async function exchange(
   signal: AbortSignal | undefined,
   redact: Redact,
   clock: Clock,
+  expectsBody: boolean,
 ): Promise<unknown> {
   if (signal?.aborted) throw signal.reason;
   // One controller carries both the time-out and the caller's signal, so the timer can be cleared as soon as the
@@ -40,6 +42,7 @@ export async function exchange(
     if (timer !== undefined) clock.clearTimeout(timer);
     signal?.removeEventListener("abort", onAbort);
   }
+  if (response.ok && text === "" && !expectsBody) return undefined;
   if (response.ok && text !== "") {
     try {
       return JSON.parse(text);

@@ -1,10 +1,10 @@
 import { describe, expect, test } from "vitest";
-import { browserBundle, entries } from "../scripts/browser-bundle.mjs";
+import { browserBundle, entries, perOperationBytes, specWithOneMoreOperation } from "../scripts/browser-bundle.mjs";
 
 const fromOpenapiFetch = (input: string) => /node_modules\/(\.pnpm\/[^/]+\/node_modules\/)?openapi-fetch\//.test(input);
 
 describe("the browser bundle of the main entry (esbuild, minified, gzipped)", () => {
-  test(`stays within ${entries.main.budgetBytes} bytes`, async () => {
+  test(`stays within ${entries.main.budgetBytes} bytes (a base, and ${perOperationBytes} for each operation of the spec)`, async () => {
     const { gzippedBytes } = await browserBundle("main");
     expect(gzippedBytes).toBeLessThanOrEqual(entries.main.budgetBytes);
   });
@@ -31,5 +31,13 @@ describe("the browser bundle of the main entry with ./raw (openapi-fetch include
   test("needs nothing from Node either", async () => {
     const { code } = await browserBundle("main+raw");
     expect(code).not.toMatch(/["']node:|\brequire\(|\bBuffer\b/);
+  });
+});
+
+describe("what one more operation of the spec costs the main bundle", () => {
+  test(`at most ${perOperationBytes} bytes, for a paged operation (a method and an iterator)`, async () => {
+    const [now, more] = await Promise.all([browserBundle("main"), browserBundle("main", specWithOneMoreOperation())]);
+    expect(more.code).toContain("listPoolProbes");
+    expect(more.gzippedBytes - now.gzippedBytes).toBeLessThanOrEqual(perOperationBytes);
   });
 });

@@ -6,7 +6,8 @@ import { createRequire } from "node:module";
 import { describeApi } from "@modelarts-pools/spec/operations";
 import type { OpenApiDocument } from "@modelarts-pools/spec/openapi";
 import { describe, expect, test } from "vitest";
-import { clientOperations, generatedFile, poolPhases as phasesOf, regionServers as serversOf } from "../scripts/generate-operations.mjs";
+import { clientOperations, generatedFile, generateMethods, poolPhases as phasesOf, regionServers as serversOf } from "../scripts/generate-operations.mjs";
+import { specWithOneMoreOperation } from "../scripts/browser-bundle.mjs";
 import { poolPhases, regionServers, tokenHeader, userIdHeader } from "../src/generated/operations.js";
 
 const spec = createRequire(import.meta.url)("@modelarts-pools/spec/openapi.json") as OpenApiDocument;
@@ -93,6 +94,7 @@ describe("an operation the spec adds reaches the client with no hand edit", () =
       path: "/v2/{project_id}/pools",
       accept: "application/json",
       query: ["workspaceId", "labelSelector"],
+      returns: "items", // scripts/method-overrides.mjs
     });
   });
 
@@ -118,5 +120,44 @@ describe("an operation the spec adds reaches the client with no hand edit", () =
     const document = structuredClone(spec);
     document.security = [{ akSkSignature: [] }];
     expect(() => clientOperations(document)).toThrow(/no "token" security scheme sent in a header/);
+  });
+});
+
+describe("the methods the client makes of the operations", () => {
+  test("an operation the spec adds is a method typed by the spec; a paged one also an iterator over its items", () => {
+    const methods = generateMethods(specWithOneMoreOperation(spec) as never);
+    expect(methods).toContain(
+      '  listPoolProbes(poolName: string, query?: NonNullable<Api["listPoolProbes"]["parameters"]["query"]>, options?: RetryCallOptions): Promise<components["schemas"]["ProbeList"]>;',
+    );
+    expect(methods).toContain(
+      '  listPoolProbesAll(poolName: string, query?: Omit<NonNullable<Api["listPoolProbes"]["parameters"]["query"]>, "continue">, options?: RetryCallOptions): AsyncIterable<components["schemas"]["ProbeList"]["items"][number]>;',
+    );
+    expect(clientOperations(specWithOneMoreOperation(spec) as never).operations["listPoolProbes"]).toMatchObject({ query: ["limit", "continue"], pages: true });
+  });
+
+  test("a POST takes its body before its query and the options that cannot retry; an answer without a body is void", () => {
+    const document = structuredClone(spec) as OpenApiDocument & { paths: Record<string, unknown> };
+    document.paths["/v2/{project_id}/pools/{pool_name}/probes/run"] = {
+      post: {
+        operationId: "runPoolProbe",
+        parameters: [{ name: "project_id", in: "path", required: true }, { name: "pool_name", in: "path", required: true }, { name: "dryRun", in: "query", required: true, schema: { type: "boolean" } }],
+        requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/CreatePoolRequest" } } } },
+        responses: { 200: { description: "OK" } },
+      },
+    };
+    expect(generateMethods(document)).toContain(
+      '  runPoolProbe(poolName: string, body: components["schemas"]["CreatePoolRequest"], query: Api["runPoolProbe"]["parameters"]["query"], options?: CallOptions): Promise<void>;',
+    );
+  });
+
+  test("the declared overrides rename and unwrap, and one that names an operation the spec has no more stops the generation", () => {
+    const { operations } = clientOperations();
+    expect(operations["showPool"]).toMatchObject({ name: "getPool" });
+    expect(operations["listPools"]).toMatchObject({ returns: "items" });
+    expect(() => clientOperations(spec, { showPools: { name: "getPools" } })).toThrow("scripts/method-overrides.mjs names showPools, which the spec has no more");
+  });
+
+  test("two operations that would be one method stop the generation, naming both", () => {
+    expect(() => clientOperations(spec, { showPool: { name: "getPool" }, deletePool: { name: "getPool" } })).toThrow("two operations would be the client method getPool (showPool and deletePool)");
   });
 });
