@@ -62,6 +62,11 @@ export function requestBodyValidators(spec: OpenApiDocument): Record<string, Rec
   return validators;
 }
 
+/** Validates any value against a schema given whole (no reference into the spec left in it), with the spec's compiler. */
+export function compiledValidator(spec: OpenApiDocument, schema: object): BodyValidator {
+  return wrap(compilerFor(spec).compile(schema));
+}
+
 /** Validates any value against a named component schema, e.g. `schemaValidator(spec, "Pool")`. */
 export function schemaValidator(spec: OpenApiDocument, component: string): BodyValidator {
   return pointerValidator(spec, toPointer(["components", "schemas", component]));
@@ -151,3 +156,5 @@ export function accessor(segments: readonly string[]): string {
     })
     .join("");
 }
+
+export { parameterValidators, type ParameterValidator, type RequestParameters } from "./parameters.js";

@@ -1,7 +1,7 @@
-// One request, from the wire to an answer the spec allows. The order is the live API's: route, credentials, media
-// type, body, then the answer (the pool store's in stateful mode, Prism's examples otherwise).
+// One request, from the wire to an answer the spec allows. The order is the live API's: route, credentials,
+// parameters, media type, body, then the answer (the pool store's in stateful mode, Prism's examples otherwise).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { BodyValidator } from "@modelarts-pools/spec/validator";
+import type { BodyValidator, ParameterValidator } from "@modelarts-pools/spec/validator";
 import type { Answer, Errors } from "./answer.js";
 import { readBody } from "./body.js";
 import { corsHeaders, preflightHeaders } from "./cors.js";
@@ -16,6 +16,8 @@ export interface HandlerContext {
   operations: readonly Operation[];
   /** operationId → media type → the shared validator of that request body. */
   validators: Record<string, Record<string, BodyValidator>>;
+  /** operationId → the shared validator of its path, query and header parameters. */
+  parameters: Record<string, ParameterValidator>;
   errors: Errors;
   credentialsProblem: CredentialsCheck;
   prism: PrismEngine;
@@ -67,10 +69,13 @@ async function handle(context: HandlerContext, methods: string[], request: Incom
 
   let path: string;
   let query: Record<string, string>;
+  let queryValues: Record<string, string[]>;
   try {
     const url = new URL(request.url ?? "/", "http://mock.invalid");
     path = url.pathname;
     query = Object.fromEntries(url.searchParams);
+    queryValues = {};
+    for (const [name, value] of url.searchParams) (queryValues[name] ??= []).push(value);
   } catch {
     return send(response, errors.badRequest(undefined, "the request target is not a valid URL"), cors);
   }
@@ -82,6 +87,9 @@ async function handle(context: HandlerContext, methods: string[], request: Incom
 
   const credentials = context.credentialsProblem(request.headers);
   if (credentials) return send(response, errors.badRequest(operation, credentials), cors);
+
+  const parameterProblems = context.parameters[operation.operationId]?.({ path: params, query: queryValues, headers: request.headers }) ?? [];
+  if (parameterProblems.length > 0) return send(response, errors.badRequest(operation, listed(parameterProblems)), cors);
 
   const parsed = parseBody(context, operation, single(request.headers["content-type"]), body.text);
   if (!parsed.ok) return send(response, parsed.answer, cors);
@@ -130,8 +138,12 @@ function parseBody(context: HandlerContext, operation: Operation, contentType: s
   }
   const validation = validate(value);
   if (validation.valid) return { ok: true, value };
-  const messages = validation.problems.slice(0, MAX_PROBLEMS).map((problem) => problem.message);
-  return { ok: false, answer: errors.badRequest(operation, messages.join("; ")) };
+  return { ok: false, answer: errors.badRequest(operation, listed(validation.problems)) };
+}
+
+/** The first problems of a request, one sentence each. */
+function listed(problems: readonly { message: string }[]): string {
+  return problems.slice(0, MAX_PROBLEMS).map((problem) => problem.message).join("; ");
 }
 
 /** Prism spells methods in lower case, as the document does. */

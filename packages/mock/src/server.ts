@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import type { OpenApiDocument } from "@modelarts-pools/spec/openapi";
 import { describeApi } from "@modelarts-pools/spec/operations";
-import { requestBodyValidators } from "@modelarts-pools/spec/validator";
+import { parameterValidators, requestBodyValidators } from "@modelarts-pools/spec/validator";
 import { errorsOf, type Answer } from "./answer.js";
 import { systemClock, type Clock } from "./clock.js";
 import { DEFAULT_HOST, DEFAULT_PORT, listeningNotice } from "./defaults.js";
@@ -120,6 +120,7 @@ async function answering(spec: OpenApiDocument, options: MockOptions) {
   const handler = createHandler({
     operations,
     validators: requestBodyValidators(spec),
+    parameters: parameterValidators(spec),
     errors,
     credentialsProblem: credentialsCheck(api.security),
     prism: await createPrismEngine(spec, options),

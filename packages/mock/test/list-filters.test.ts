@@ -74,7 +74,7 @@ describe("listPools, stateful", () => {
     ["labelSelector=%3Da", '"=a" is not one'],
     ["labelSelector=team!%3Da", '"team!=a" is not one'],
     ["labelSelector=a%3Db%3Dc", '"a=b=c" is not one'],
-    ["status=running", "status must be one of created, creating, failed, not running"],
+    ["status=running", `query parameter status must be one of "created", "failed", "creating"`],
   ])("refuses %s with a 400 naming the parameter and the rule", async (query, message) => {
     const reply = await call(mock, { method: "GET", path: `/v2/${PROJECT}/pools?${query}` });
     expect(reply.status).toBe(400);

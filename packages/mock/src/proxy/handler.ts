@@ -5,7 +5,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import type { AkSkCredentials } from "@modelarts-pools/client";
 import type { OpenApiDocument } from "@modelarts-pools/spec/openapi";
-import { requestBodyValidators } from "@modelarts-pools/spec/validator";
+import { parameterValidators, requestBodyValidators } from "@modelarts-pools/spec/validator";
 import type { Answer, Errors } from "../answer.js";
 import type { Clock } from "../clock.js";
 import { readBody } from "../body.js";
@@ -14,7 +14,7 @@ import { single } from "../headers.js";
 import { findRoute, type Operation } from "../spec.js";
 import { isSigned, noCredentialsProblem, resign } from "./resign.js";
 import { upstreamClient, upstreamUrl, type Exchange } from "./upstream.js";
-import { checkRequest, noOperation, responseChecks, type Violation } from "./violations.js";
+import { checkParameters, checkRequest, noOperation, responseChecks, type Violation } from "./violations.js";
 
 export interface ProxySettings {
   upstream: URL;
@@ -54,6 +54,7 @@ const HOP_BY_HOP = ["connection", "keep-alive", "proxy-connection", "proxy-authe
 
 export function createProxy(context: ProxyContext, settings: ProxySettings): Proxy {
   const requestValidators = requestBodyValidators(context.spec);
+  const parameterChecks = parameterValidators(context.spec);
   const answers = responseChecks(context.spec);
   const upstream = upstreamClient(context.clock);
   const upstreamName = settings.upstream.href.replace(/\/$/, "");
@@ -86,33 +87,39 @@ export function createProxy(context: ProxyContext, settings: ProxySettings): Pro
     }
 
     const target = request.url ?? "/";
-    let path: string;
+    let url: URL;
     try {
-      path = new URL(target, "http://proxy.invalid").pathname;
+      url = new URL(target, "http://proxy.invalid");
     } catch {
       return sendJson(response, errors.badRequest(undefined, "the request target is not a valid URL"), cors);
     }
-    const operation = findRoute(context.operations, method, path)?.operation;
-    const found = operation
+    const path = url.pathname;
+    const route = findRoute(context.operations, method, path);
+    const operation = route?.operation;
+    const query: Record<string, string[]> = {};
+    for (const [name, value] of url.searchParams) (query[name] ??= []).push(value);
+    const parameters = operation ? checkParameters(operation, parameterChecks[operation.operationId], { path: route.params ?? {}, query, headers: request.headers }) : [];
+    const checked = operation
       ? checkRequest(operation, requestValidators[operation.operationId], single(request.headers["content-type"]), body.bytes)
       : { violations: [noOperation(method, path)], unsupportedMediaType: undefined };
+    const found = { ...checked, violations: [...parameters, ...checked.violations] };
     report(found.violations);
     if (settings.strict && found.violations.length > 0) {
       return sendJson(response, strictAnswer(operation, found.unsupportedMediaType, found.violations, method, path), cors);
     }
 
-    const url = upstreamUrl(settings.upstream, target);
+    const upstreamTarget = upstreamUrl(settings.upstream, target);
     let headers = forwardedHeaders(request.headers);
     if (isSigned(headers)) {
       if (!settings.credentials) return sendJson(response, errors.badRequest(operation, noCredentialsProblem), cors);
-      headers = await resign(settings.credentials, method, url, headers, body.bytes);
+      headers = await resign(settings.credentials, method, upstreamTarget, headers, body.bytes);
     } else {
-      headers["host"] = url.host;
+      headers["host"] = upstreamTarget.host;
     }
     const sent: OutgoingHttpHeaders = { ...headers };
     if (body.bytes.length > 0 || request.headers["content-length"] !== undefined) sent["content-length"] = body.bytes.length;
 
-    const exchange = await upstream.exchange({ method, url, headers: sent, body: body.bytes }, settings.timeoutMs, ANSWER_LIMIT);
+    const exchange = await upstream.exchange({ method, url: upstreamTarget, headers: sent, body: body.bytes }, settings.timeoutMs, ANSWER_LIMIT);
     if (exchange.kind !== "answered") return sendJson(response, failed(exchange, operation?.operationId ?? `${method} ${path}`), cors);
     if (operation) report(answers.check(operation, exchange.status, exchange.headers, exchange.body));
     passOn(response, method, exchange, cors);

@@ -4,7 +4,7 @@
 // places and rules, never a value, so no credential or body content reaches a report.
 import { gunzipSync, inflateSync, brotliDecompressSync } from "node:zlib";
 import type { OperationDescription } from "@modelarts-pools/spec/operations";
-import { schemaValidator, type BodyValidator, type ValidationProblem } from "@modelarts-pools/spec/validator";
+import { schemaValidator, type BodyValidator, type ParameterValidator, type RequestParameters, type ValidationProblem } from "@modelarts-pools/spec/validator";
 import type { OpenApiDocument } from "@modelarts-pools/spec/openapi";
 
 export interface Violation {
@@ -91,6 +91,12 @@ export function checkRequest(
   const result = validate(parsed.value);
   const violations = result.valid ? [] : fromProblems(result.problems, (problem) => found(problem.rule, problem.message, problem.pointer));
   return { violations, unsupportedMediaType: undefined };
+}
+
+/** The request's path, query and header parameters, judged by the shared parameter validator (as the mock judges them). */
+export function checkParameters(operation: OperationDescription, validate: ParameterValidator | undefined, request: RequestParameters): Violation[] {
+  if (!validate) return [];
+  return fromProblems(validate(request), (problem) => ({ operationId: operation.operationId, direction: "request", status: null, pointer: "", rule: problem.rule, message: problem.message }));
 }
 
 export function noOperation(method: string, path: string): Violation {
