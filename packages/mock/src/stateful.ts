@@ -44,7 +44,23 @@ export function statefulAnswers(spec: OpenApiDocument, operations: readonly Oper
     const answerer = kept ? answererOf(spec, duty, kept.store, kept.rules, errors) : undefined;
     if (answerer) answerers.set(duty.operation.operationId, answerer);
   }
-  return (operation, request) => answerers.get(operation.operationId)?.(request);
+  // Any other operation under an item (`…/pools/{pool_name}/nodes`) needs the item: one the scope does not have is
+  // not found, as the live API answers; for one it has, the operation is answered from the spec's examples.
+  const guards = new Map<string, (request: StatefulRequest) => Answer | undefined>();
+  for (const operation of operations) {
+    if (answerers.has(operation.operationId)) continue;
+    for (const { resource } of duties) {
+      const kept = stores.get(resource.collection);
+      if (!kept || !operation.path.startsWith(`${resource.collection}/{${resource.name}}/`)) continue;
+      const scopeOf = (path: Record<string, string>) => JSON.stringify(resource.scope.map((parameter) => path[parameter]));
+      guards.set(operation.operationId, ({ path }) => {
+        const found = kept.store.show(scopeOf(path), path[resource.name] ?? "");
+        return "refused" in found ? errors.notFound(operation, found.detail) : undefined;
+      });
+      break;
+    }
+  }
+  return (operation, request) => (answerers.get(operation.operationId) ?? guards.get(operation.operationId))?.(request);
 }
 
 function answererOf(spec: OpenApiDocument, duty: Duty, store: PoolStore, rules: PoolRules, errors: Errors): Answerer | undefined {
