@@ -152,7 +152,8 @@ function lowerCase<Method extends string>(method: Method): Lowercase<Method> {
 }
 
 function send(response: ServerResponse, answer: Answer, headers: Record<string, string>): void {
-  const payload = typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body);
+  // An answer the spec gives no body (batchDeletePoolNodes' 200) goes with none.
+  const payload = answer.body === undefined ? "" : typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body);
   const lowerCased = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
   const type = answer.mediaType ? { "content-type": answer.mediaType } : {};
   response.writeHead(answer.status, { ...lowerCased, ...type, "content-length": Buffer.byteLength(payload) });

@@ -8,6 +8,8 @@ import { describeApi, type OperationDescription } from "@modelarts-pools/spec/op
 import { requestBodyValidators, schemaValidator, type BodyValidator } from "@modelarts-pools/spec/validator";
 import { malformedJson, negativeCases, seededRandom, validBody, type Random } from "@modelarts-pools/test-support";
 import type { Mock } from "../src/index.js";
+import { dutiesOf } from "../src/resources.js";
+import { operationsOf } from "../src/spec.js";
 import { extraKeyNames, resolve, spec, TOKEN, useMock, validateError } from "./support.js";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_202);
@@ -104,13 +106,17 @@ async function judge(mock: Mock, path: string, item: Case): Promise<string | und
   } catch (error) {
     return `${label}: no answer (${(error as Error).message}) to ${text.slice(0, 200)}`;
   }
+  const valid = isValid(operation, text);
+  // A success the spec describes with no body (batchDeletePoolNodes' 200) must come with none.
+  if (valid && operation.responses["200"]?.mediaTypes.length === 0) {
+    return status === 200 && answer === "" ? undefined : `${label}: valid body answered ${status} ${JSON.stringify(answer.slice(0, 200))}, not 200 with no body`;
+  }
   let body: unknown;
   try {
     body = JSON.parse(answer);
   } catch {
     return `${label}: ${status} with a body that is not JSON: ${answer.slice(0, 200)}`;
   }
-  const valid = isValid(operation, text);
   const expected = valid ? 200 : 400;
   const schemaCheck = valid ? successValidator(operation)(body) : validateError(body);
   if (status !== expected || !schemaCheck.valid) {
@@ -129,7 +135,7 @@ describe.each([
 ])("fuzz of %s mode", (mode, stateful) => {
   const mock = useMock({ stateful });
 
-  it(`answers ${withBodies.length * (VALID_PER_OPERATION + BROKEN_PER_OPERATION + MALFORMED_PER_OPERATION)} drawn bodies as the spec says`, async () => {
+  it(`answers ${VALID_PER_OPERATION + BROKEN_PER_OPERATION + MALFORMED_PER_OPERATION} drawn bodies per operation as the spec says`, async () => {
     const random = seededRandom(SEED + (stateful ? 1 : 0));
     // In stateful mode each create goes to a project of its own (no 409 for a name drawn twice), and each update to
     // one of 16 pools created for the fuzz first.
@@ -150,7 +156,10 @@ describe.each([
       expect(response.status, JSON.stringify(pool)).toBe(200);
       targets.push({ ...scope(`fuzz-target-${index}`), [itemParameter]: pool.metadata.name });
     }
-    const cases = withBodies.flatMap((operation) => casesOf(operation, random));
+    // Stateful mode judges a valid body by the state too (a node the pool lacks is refused): its fuzz is of the
+    // operations it keeps by their REST shape alone (create, update), where every valid body succeeds.
+    const kept = dutiesOf(operationsOf(api));
+    const cases = withBodies.filter((operation) => !stateful || kept.has(operation.operationId)).flatMap((operation) => casesOf(operation, random));
     const tasks = cases.map((item, index) => () => {
       const values = !stateful ? {} : item.operation === create ? scope(`fuzz-${index}`) : targets[index % targets.length]!;
       return judge(mock(), fill(item.operation.path, values), item);

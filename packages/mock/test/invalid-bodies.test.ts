@@ -1,6 +1,7 @@
 // Every invalid body gets 400 ModelArts.50004000 naming the field: the cases come from the schemas of every operation
 // that takes a body (the shared generators of @modelarts-pools/test-support), not from a list.
 import { describe, expect, it } from "vitest";
+import { inline } from "@modelarts-pools/spec/openapi";
 import { describeApi } from "@modelarts-pools/spec/operations";
 import { accessor, requestBodyValidators } from "@modelarts-pools/spec/validator";
 import { negativeCases, seededRandom, validBody } from "@modelarts-pools/test-support";
@@ -17,10 +18,11 @@ describe.each(operations)("$operationId", ({ operationId, method, path, requestM
   const cases = negativeCases(schema, resolve, validBody(schema, resolve, seededRandom(1)), (at) => accessor(at.map(String)));
   const request = { method, path: path.replace(/\{[^}]+\}/g, "p-1"), contentType: mediaType };
 
-  it("derives cases of every kind from the schema", () => {
+  it("derives cases from the schema: a required field dropped, a type broken, a field added", () => {
     const kinds = new Set(cases.map((c) => c.name.split(" ")[0]));
-    for (const kind of ["break", "drop", "add", "write"]) expect(kinds).toContain(kind);
-    expect(cases.length).toBeGreaterThan(20);
+    for (const kind of ["break", "drop", "add"]) expect(kinds).toContain(kind);
+    // A number JSON can hold but the schema cannot ("write 1e400"), where the schema has a number to write it into.
+    if (JSON.stringify(inline(spec, schema)).includes('"integer"')) expect(kinds).toContain("write");
   });
 
   it.each(cases)("$name → 400 naming $field", async ({ field, valid, text }) => {
