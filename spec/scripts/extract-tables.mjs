@@ -3,11 +3,13 @@
 // - The two seed pages (../shared/seeds) → spec/test/fixtures/pages.json. The oracle is committed so the test runs
 //   without the pages; when they are present the test also re-extracts them and fails if the oracle has gone stale.
 // - The three lifecycle pages, kept as text in spec/test/fixtures/pages/ → spec/test/fixtures/lifecycle-pages.json.
+// - The three pages of a pool's nodes and of resource flavors, kept there too → spec/test/fixtures/nodes-pages.json.
 //
 // Page format (as text): a "Table N Title" line, the header cells (Parameter, [Mandatory,] Type, Description), then
 // one cell per line for each row, blank lines between; option bullets are "  • value: meaning" lines.
 // Newer pages split a description into "Definition:", "Constraints:", "Range:" and "Default Value:" parts; their
-// options are the bullets under "Range:", and the row also gets `range` and `default` when the page gives them.
+// options are the bullets under "Range:", and the row also gets `constraints`, `range` and `default` when the page
+// gives them (anything but "N/A").
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,6 +24,13 @@ export const LIFECYCLE_PAGES = {
   showPool: "ShowPool.txt",
   listPools: "ListPools.txt",
   deletePool: "DeletePool.txt",
+};
+
+/** The pages of a pool's nodes and of resource flavors, in spec/test/fixtures/pages/ too. */
+export const NODES_PAGES = {
+  listPoolNodes: "ListPoolNodes.txt",
+  batchDeletePoolNodes: "BatchDeletePoolNodes.txt",
+  listResourceFlavors: "ListResourceFlavors.txt",
 };
 
 const TYPE = /^(String|Integer|Long|Boolean|Number|Float|Object|Array of [\w ]+|[\w]+ object)$/;
@@ -69,7 +78,7 @@ const LABELLED = /^\s*(?:•\s*)?\*?(Definition|Constraints|Range|Default Value)
 /** The value an option bullet names: "  • created: The resource pool is …" → "created". */
 const option = (line) => line.replace(/^\s*•\s*/, "").split(":")[0].trim();
 
-/** A description in labelled parts → its definition, options (the bullets under Range), range and default. */
+/** A description in labelled parts → its definition, options (the bullets under Range), constraints, range, default. */
 function labelledParts(lines) {
   const parts = {};
   let label;
@@ -86,6 +95,7 @@ function labelledParts(lines) {
   return {
     description: text("Definition"),
     options: parts.Range?.bullets ?? [],
+    ...(given(text("Constraints")) && { constraints: text("Constraints") }),
     ...(given(text("Range")) && { range: text("Range") }),
     ...(given(text("Default Value")) && { default: text("Default Value") }),
   };
@@ -110,6 +120,10 @@ export function extractLifecyclePages(pagesDir) {
   return extractFrom(pagesDir, LIFECYCLE_PAGES);
 }
 
+export function extractNodesPages(pagesDir) {
+  return extractFrom(pagesDir, NODES_PAGES);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const here = dirname(fileURLToPath(import.meta.url));
   const fixtures = join(here, "../test/fixtures");
@@ -117,6 +131,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const oracles = [
     [join(fixtures, "pages.json"), () => extractPages(seeds)],
     [join(fixtures, "lifecycle-pages.json"), () => extractLifecyclePages(join(fixtures, "pages"))],
+    [join(fixtures, "nodes-pages.json"), () => extractNodesPages(join(fixtures, "pages"))],
   ];
   for (const [out, extract] of oracles) {
     writeFileSync(out, `${JSON.stringify(extract(), null, 2)}\n`);

@@ -119,6 +119,70 @@ describe("updatePool merge-patch bodies", () => {
   });
 });
 
+describe("batchDeletePoolNodes request bodies", () => {
+  const validateDelete = validators.batchDeletePoolNodes!["application/json"]!;
+
+  it("accept the page's example", () => {
+    expect(validateDelete(example("deleteNodes"))).toEqual({ valid: true });
+  });
+
+  it("refuse a body without deleteNodeNames, naming the field", () => {
+    expect(problems(validateDelete({}))).toContainEqual(expect.objectContaining({ field: "deleteNodeNames", rule: "required" }));
+  });
+
+  it("refuse an empty list: at least one node is named", () => {
+    expect(problems(validateDelete({ deleteNodeNames: [] }))).toContainEqual(expect.objectContaining({ field: "deleteNodeNames", rule: "minItems" }));
+  });
+
+  it("refuse a name that is empty or not a string", () => {
+    expect(problems(validateDelete({ deleteNodeNames: [""] }))).toContainEqual(expect.objectContaining({ field: "deleteNodeNames[0]", rule: "minLength" }));
+    expect(problems(validateDelete({ deleteNodeNames: [1] }))).toContainEqual(expect.objectContaining({ field: "deleteNodeNames[0]", rule: "type" }));
+  });
+
+  it("refuse a field the page does not list, such as nodeNames", () => {
+    expect(problems(validateDelete({ deleteNodeNames: ["os-node-created-mnmcf"], nodeNames: [] }))).toContainEqual(
+      expect.objectContaining({ field: "nodeNames", rule: "additionalProperties" }),
+    );
+  });
+});
+
+describe("node and resource flavor lists", () => {
+  const validateNodes = schemaValidator(spec as never, "NodeList");
+  const validateFlavors = schemaValidator(spec as never, "ResourceFlavorList");
+
+  it("accept extra fields, labels, annotations and resources, and a page without metadata", () => {
+    const page = example("nodeListLastPage");
+    delete page.metadata;
+    const [node] = page.items;
+    node.metadata.labels["os.modelarts.node/spod.id"] = "spod-1";
+    node.metadata.annotations = { "os.modelarts/unknown": "x" };
+    node.status.resources["ephemeral-storage"] = "100Gi";
+    node.spec.os = { name: "EulerOS" };
+    page.unknownTopLevel = true;
+    expect(validateNodes(page)).toEqual({ valid: true });
+  });
+
+  it("refuse a node without a name", () => {
+    const page = example("nodeListFirstPage");
+    delete page.items[0].metadata.name;
+    expect(problems(validateNodes(page))).toContainEqual(expect.objectContaining({ field: "items[0].metadata.name", rule: "required" }));
+  });
+
+  it("accept a flavor without status or labels, as the page's own example answers one", () => {
+    const list = example("resourceFlavorList");
+    delete list.items[1].status;
+    list.items[1].metadata.labels = {};
+    list.items[1].spec.dataVolume = [{ volumeType: "SSD", size: "100Gi" }];
+    expect(validateFlavors(list)).toEqual({ valid: true });
+  });
+
+  it("refuse an AZ sales status other than normal and soldout", () => {
+    const list = example("resourceFlavorList");
+    list.items[0].status.phase["cn-north-4a"] = "available";
+    expect(problems(validateFlavors(list))).toContainEqual(expect.objectContaining({ rule: "enum" }));
+  });
+});
+
 describe("Pool responses", () => {
   it("accept extra labels, annotations and fields, and no phase", () => {
     const pool = example("scaledPool");

@@ -1,7 +1,7 @@
 // Numbers that are not finite: `1e400` is valid JSON and JSON.parse makes it Infinity, which no field of the API
 // means (and which JSON.stringify writes back as null). Every numeric field of every body refuses it, by name.
 import { describe, expect, it } from "vitest";
-import { namedExample } from "../src/openapi.js";
+import { namedExample, operationsOf } from "../src/openapi.js";
 import { requestBodyValidators, schemaValidator, type BodyValidator, type ValidationResult } from "../src/validator.js";
 import { resolve, spec, type Schema } from "./spec.js";
 
@@ -106,6 +106,20 @@ describe("numbers that are not finite", () => {
     const text = JSON.stringify(updateBody()).replace('"count":3,"azs"', '"count":1e400,"azs"').replace('"count":3}', '"count":-1e400}');
     const fields = problems(validateUpdate(JSON.parse(text))).filter((p) => p.rule === "type").map((p) => p.field);
     expect(fields.sort()).toEqual(["spec.resources[0].azs[0].count", "spec.resources[0].count"]);
+  });
+
+  it("are covered in every request body that has a numeric field (the list above is all of them)", () => {
+    const withNumbers = operationsOf(spec).flatMap(({ operationId, requestBody }) =>
+      Object.values<Schema>((requestBody?.content ?? {}) as Schema).some((media) => numericFields(media.schema).length > 0) ? [operationId!] : [],
+    );
+    expect(withNumbers.length).toBeGreaterThan(0);
+    expect(withNumbers.sort()).toEqual(requestBodies.map(({ operation }) => operation).sort());
+  });
+
+  it("are refused in a NodeList answer, whose remainingItemCount is an integer", () => {
+    const page = example("nodeListFirstPage");
+    page.metadata.remainingItemCount = Infinity;
+    expect(problems(schemaValidator(spec as never, "NodeList")(page))).toContainEqual(expect.objectContaining({ field: "metadata.remainingItemCount", rule: "type" }));
   });
 
   it("are refused in a Pool answer too, so an answer carrying one is caught", () => {

@@ -147,7 +147,11 @@ describe("the bundled spec", () => {
 
   it("answers 404 ModelArts.50015001 wherever a pool name is given", () => {
     const named = Object.values(operations).filter((op) => op.pathParameters.some((parameter) => parameter.name === "pool_name"));
-    expect(named.map((op) => op.operationId).sort()).toEqual(["deletePool", "showPool", "updatePool"]);
+    const inPaths = Object.entries<Record<string, { operationId?: string }>>(spec.paths)
+      .filter(([path]) => path.includes("{pool_name}"))
+      .flatMap(([, item]) => Object.values(item).flatMap((op) => (op?.operationId ? [op.operationId] : [])));
+    expect(inPaths.length).toBeGreaterThan(0);
+    expect(named.map((op) => op.operationId).sort()).toEqual(inPaths.sort());
     for (const op of named) {
       const notFound = op.responses["404"];
       expect(notFound, op.operationId).toMatchObject({ schema: "ModelArtsError", examples: ["poolNotFound"] });
@@ -155,11 +159,53 @@ describe("the bundled spec", () => {
     }
   });
 
-  it("has a named example for every answer of every operation", () => {
+  it("has a named example for every answer that has a body, of every operation", () => {
     const bare = Object.values(operations).flatMap((op) =>
-      Object.entries(op.responses).filter(([, response]) => response.examples.length === 0).map(([status]) => `${op.operationId} ${status}`),
+      Object.entries(op.responses)
+        .filter(([, response]) => response.mediaTypes.length > 0 && response.examples.length === 0)
+        .map(([status]) => `${op.operationId} ${status}`),
     );
     expect(bare).toEqual([]);
+  });
+
+  it("has no body only where the page documents none: the 200 of Deleting nodes in batches", () => {
+    const bodiless = Object.values(operations).flatMap((op) =>
+      Object.entries(op.responses).filter(([, response]) => response.mediaTypes.length === 0).map(([status]) => `${op.operationId} ${status}`),
+    );
+    expect(bodiless).toEqual(["batchDeletePoolNodes 200"]);
+  });
+
+  it("describes listPoolNodes, batchDeletePoolNodes and listResourceFlavors as their pages do", () => {
+    const paging = ["limit", "continue"].map((name) => ({ name, required: false }));
+    expect(operations.listPoolNodes).toMatchObject({
+      method: "GET",
+      path: "/v2/{project_id}/pools/{pool_name}/nodes",
+      queryParameters: paging,
+      headerParameters: [],
+      requestMediaTypes: [],
+      responses: { "200": { mediaTypes: ["application/json"], examples: ["nodeListFirstPage", "nodeListLastPage"], schema: "NodeList" } },
+    });
+    expect(operations.batchDeletePoolNodes).toMatchObject({
+      method: "POST",
+      path: "/v2/{project_id}/pools/{pool_name}/nodes/batch-delete",
+      queryParameters: [],
+      headerParameters: [],
+      requestMediaTypes: ["application/json"],
+      requestBodyRequired: true,
+      requestSchema: "BatchDeletePoolNodesRequest",
+      responses: { "200": { mediaTypes: [], examples: [], schema: undefined }, "404": { examples: ["poolNotFound"] } },
+    });
+    expect(operations.listResourceFlavors).toMatchObject({
+      method: "GET",
+      path: "/v1/{project_id}/resourceflavors",
+      pathParameters: [{ name: "project_id", required: true }],
+      queryParameters: [...paging, { name: "labelSelector", required: false }],
+      responses: {
+        "200": { examples: ["resourceFlavorList"], schema: "ResourceFlavorList" },
+        "401": { examples: ["tokenInvalid"], schema: "ModelArtsError" },
+        "404": { examples: ["resourceFlavorNotFound"], schema: "ModelArtsError" },
+      },
+    });
   });
 
   it("marks updatePool's contentTypeNotSupported as the answer to what HTTP calls 415, and nothing else", () => {
