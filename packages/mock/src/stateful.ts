@@ -3,11 +3,13 @@
 import { deref, isObject, namedExample, resolveRef, type JsonObject, type OpenApiDocument } from "@modelarts-pools/spec/openapi";
 import type { ResponseDescription } from "@modelarts-pools/spec/operations";
 import { schemaValidator } from "@modelarts-pools/spec/validator";
-import type { CreatePoolRequest, UpdatePoolRequest } from "@modelarts-pools/types";
+import type { CreatePoolRequest, Pool, UpdatePoolRequest } from "@modelarts-pools/types";
+import type { Clock } from "./clock.js";
 import type { Answer, Errors } from "./answer.js";
 import { poolFilter, WORKSPACE_LABEL, workspaceDefault } from "./pool-filter.js";
 import { preferredOutcome } from "./pool-lifecycle.js";
 import { poolRulesOf, type PoolRules } from "./pool-rules.js";
+import { PoolNodes } from "./pool-nodes.js";
 import { PoolStore, type PoolStoreOptions, type Stored } from "./pool-store.js";
 import { dutiesOf, type Duty } from "./resources.js";
 import type { Operation } from "./spec.js";
@@ -45,17 +47,27 @@ export function statefulAnswers(spec: OpenApiDocument, operations: readonly Oper
     if (answerer) answerers.set(duty.operation.operationId, answerer);
   }
   // Any other operation under an item (`…/pools/{pool_name}/nodes`) needs the item: one the scope does not have is
-  // not found, as the live API answers; for one it has, the operation is answered from the spec's examples.
+  // not found, as the live API answers. The pool's nodes are kept beside it (pool-nodes.ts); any other such
+  // operation is answered from the spec's examples.
   const guards = new Map<string, (request: StatefulRequest) => Answer | undefined>();
+  const nodes = new PoolNodes(options);
   for (const operation of operations) {
     if (answerers.has(operation.operationId)) continue;
     for (const { resource } of duties) {
       const kept = stores.get(resource.collection);
-      if (!kept || !operation.path.startsWith(`${resource.collection}/{${resource.name}}/`)) continue;
+      const item = `${resource.collection}/{${resource.name}}`;
+      if (!kept || !operation.path.startsWith(`${item}/`)) continue;
       const scopeOf = (path: Record<string, string>) => JSON.stringify(resource.scope.map((parameter) => path[parameter]));
-      guards.set(operation.operationId, ({ path }) => {
-        const found = kept.store.show(scopeOf(path), path[resource.name] ?? "");
-        return "refused" in found ? errors.notFound(operation, found.detail) : undefined;
+      const answerNodes = nodesAnswerer(spec, operation, operation.path.slice(item.length), nodes, kept.store, errors, options.clock);
+      guards.set(operation.operationId, (request) => {
+        const scope = scopeOf(request.path);
+        const name = request.path[resource.name] ?? "";
+        const found = kept.store.show(scope, name);
+        if ("refused" in found) {
+          nodes.forget(`${scope}/${name}`);
+          return errors.notFound(operation, found.detail);
+        }
+        return answerNodes?.(request, { scope, name, pool: found.value });
       });
       break;
     }
@@ -146,4 +158,51 @@ function listEnvelope(spec: OpenApiDocument, response: ResponseDescription, item
   const example = response.examples[0];
   if (example !== undefined) Object.assign(base, namedExample<JsonObject>(spec, example));
   return (items) => ({ ...base, [property]: items });
+}
+
+/** The pool, found, that an operation under it acts on. */
+interface UnderPool {
+  scope: string;
+  name: string;
+  pool: Pool;
+}
+
+/**
+ * The answers of the node operations under a pool, by the shape of their path below it: GET `/nodes` lists a page of
+ * the pool's nodes, POST `/nodes/batch-delete` deletes the named ones. Undefined for any other operation.
+ */
+function nodesAnswerer(
+  spec: OpenApiDocument,
+  operation: Operation,
+  below: string,
+  nodes: PoolNodes,
+  store: PoolStore,
+  errors: Errors,
+  clock: Clock,
+): ((request: StatefulRequest, under: UnderPool) => Answer) | undefined {
+  const success = Object.entries(operation.responses).find(([status]) => /^2\d\d$/.test(status));
+  if (!success) return undefined;
+  const status = Number(success[0]);
+  const mediaType = success[1].mediaTypes[0] ?? "";
+  if (operation.method === "GET" && below === "/nodes") {
+    const validate = success[1].schema ? schemaValidator(spec, success[1].schema) : undefined;
+    return ({ query }, { scope, name, pool }) => {
+      const page = nodes.page(`${scope}/${name}`, pool, clock.now(), query);
+      if ("refused" in page) return errors.badRequest(operation, page.refused);
+      const result = validate?.(page.value);
+      if (result && !result.valid) throw new Error(`stateful mode answered ${operation.operationId} with a body the spec refuses: ${result.problems.map((problem) => problem.message).join("; ")}`);
+      return { status, body: page.value, mediaType };
+    };
+  }
+  if (operation.method === "POST" && below === "/nodes/batch-delete") {
+    return ({ body }, { scope, name, pool }) => {
+      const names = (body as { deleteNodeNames: string[] }).deleteNodeNames;
+      const deleted = nodes.delete(`${scope}/${name}`, pool, clock.now(), names);
+      if ("refused" in deleted) return errors.badRequest(operation, deleted.refused);
+      const updated = store.update(scope, name, { spec: { resources: deleted.value } } as UpdatePoolRequest);
+      if ("refused" in updated) return errors.badRequest(operation, updated.detail);
+      return { status, body: undefined, mediaType };
+    };
+  }
+  return undefined;
 }

@@ -99,6 +99,12 @@ describe("the packed packages in a scratch project", () => {
       afterDelete: 404,
       failedPhase: "CreationFailed",
     },
+    nodes: {
+      names: [expect.stringMatching(/^os-node-created-[a-z0-9]{5}$/), expect.stringMatching(/^os-node-created-/), expect.stringMatching(/^os-node-created-/)],
+      pages: "more than one",
+      countAfterDelete: 2,
+      flavors: expect.arrayContaining(["modelarts.vm.gpu.tnt004"]),
+    },
     unreachable: "ModelArtsNetworkError",
     signature: "7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe",
   });

@@ -60,6 +60,16 @@ const running = await pools.waitForPool(name, { ...waiting, until: "Running" });
 const listed = await pools.listPools({ labelSelector: `os.modelarts/name=${lifeName}` });
 await pools.updatePool(name, { spec: { resources: [{ flavor: "modelarts.vm.gpu.tnt004", count: 3 }] } });
 const shown = await pools.getPool(name);
+
+// Its nodes, one per count (3 after the update): every page of them through the iterator, one node a page; then one
+// batch-deleted, and the pool's count falls with it.
+const nodeNames: string[] = [];
+for await (const node of pools.listPoolNodesAll(name, { limit: 1 })) nodeNames.push(node.metadata.name);
+const firstPage = await pools.listPoolNodes(name, { limit: 1 });
+await pools.batchDeletePoolNodes(name, { deleteNodeNames: [nodeNames[0]!] });
+const afterNodeDelete = await pools.getPool(name);
+const flavors = await pools.listResourceFlavors({ limit: 50 });
+
 const deletion = await pools.deletePool(name);
 const gone = await pools.waitForPool(name, { ...waiting, until: "deleted" });
 let afterDelete: number | undefined;
@@ -110,6 +120,12 @@ console.log(
       gone: gone === undefined,
       afterDelete,
       failedPhase,
+    },
+    nodes: {
+      names: nodeNames,
+      pages: firstPage.metadata?.continue ? "more than one" : "one",
+      countAfterDelete: afterNodeDelete.spec.resources?.[0]?.count,
+      flavors: flavors.items.map((flavor) => flavor.metadata.name),
     },
     unreachable,
     signature: signed["Authorization"]?.split("Signature=")[1],
