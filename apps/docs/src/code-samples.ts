@@ -91,7 +91,8 @@ function propertySchema(context: SampleContext, schema: string, property: string
 function answerLines(context: SampleContext, entry: OperationEntry, call: string): string[] {
   const success = Object.entries(entry.api.responses).find(([status]) => status.startsWith("2"))?.[1];
   const schema = success?.schema;
-  if (!schema) return [`${call};\n`, `console.log(${JSON.stringify(`${entry.api.operationId}: done`)});\n`];
+  if (!success?.mediaTypes.length) return [`${call};\n`, `console.log(${JSON.stringify(`${entry.api.operationId}: done`)});\n`];
+  if (!schema) return [`const answer = ${call};\n`, `console.log(answer);\n`];
   const show = (name: string, of: string) => (propertySchema(context, of, "metadata") ? `${name}.metadata.name` : name);
   const items = propertySchema(context, schema, "items");
   const returns = clientReturns(entry.api.operationId);

@@ -46,10 +46,13 @@ function successOf(operation) {
  */
 export function answersPages(document, operation) {
   const names = operation.queryParameters.map((parameter) => parameter.name);
-  const schema = successOf(operation)?.schema;
-  if (!names.includes("limit") || !names.includes("continue") || schema === undefined) return false;
+  const success = successOf(operation);
+  if (!names.includes("limit") || !names.includes("continue") || success?.mediaTypes[0] === undefined) return false;
+  // The answer's schema where the operation has it: a component or written in place.
+  const responses = deref(document, deref(document, document.paths[operation.path])[operation.method.toLowerCase()].responses);
+  const content = deref(document, responses[success.status]).content;
   const properties = (node) => (isObject(node) && isObject(node.properties) ? node.properties : {});
-  const answer = properties(deref(document, document.components.schemas[schema]));
+  const answer = properties(deref(document, content[success.mediaTypes[0]].schema));
   const metadata = properties(deref(document, answer.metadata));
   return metadata.continue !== undefined && deref(document, answer.items)?.type === "array";
 }
