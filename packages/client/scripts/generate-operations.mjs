@@ -212,7 +212,7 @@ export function generateMethods(document = spec) {
       pageArgs.push(`query?: Omit<NonNullable<${query}>, "continue">`);
       lines.push(
         `  /** Every item of every page of ${name}, in order: it asks again with each answer's \`metadata.continue\` until that is empty, passing \`limit\` on. */`,
-        `  ${key(`${name}All`)}(${[...pageArgs, options].join(", ")}): AsyncIterable<${answer}["items"][number]>;`,
+        `  ${key(`${name}All`)}(${[...pageArgs, options].join(", ")}): AsyncIterable<NonNullable<${answer}["items"]>[number]>;`,
       );
     }
   }

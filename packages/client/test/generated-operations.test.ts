@@ -130,7 +130,7 @@ describe("the methods the client makes of the operations", () => {
       '  listPoolProbes(poolName: string, query?: NonNullable<Api["listPoolProbes"]["parameters"]["query"]>, options?: RetryCallOptions): Promise<components["schemas"]["ProbeList"]>;',
     );
     expect(methods).toContain(
-      '  listPoolProbesAll(poolName: string, query?: Omit<NonNullable<Api["listPoolProbes"]["parameters"]["query"]>, "continue">, options?: RetryCallOptions): AsyncIterable<components["schemas"]["ProbeList"]["items"][number]>;',
+      '  listPoolProbesAll(poolName: string, query?: Omit<NonNullable<Api["listPoolProbes"]["parameters"]["query"]>, "continue">, options?: RetryCallOptions): AsyncIterable<NonNullable<components["schemas"]["ProbeList"]["items"]>[number]>;',
     );
     expect(clientOperations(specWithOneMoreOperation(spec) as never).operations["listPoolProbes"]).toMatchObject({ query: ["limit", "continue"], pages: true });
   });

@@ -123,7 +123,7 @@ export function release(copy: () => InstalledCopy): void {
     it("documents the added operation with a TypeScript sample that calls its method with a number for limit", () => {
       const docs = JSON.parse(readFileSync(at("apps", "docs", "dist", "openapi.json"), "utf8"));
       const samples = docs.paths["/v2/{project_id}/pools/{pool_name}/probes"].get["x-codeSamples"] as { lang: string; source: string }[];
-      expect(samples.find((sample) => sample.lang === "TypeScript")?.source).toMatch(/await pools\.listPoolProbes\("[^"]+", \{ limit: 20 \}\)/);
+      expect(samples.find((sample) => sample.lang === "TypeScript")?.source).toMatch(/await pools\.listPoolProbes\("[^"]+", \{\s+limit: 20,/);
     });
 
     it("checks the added operation's parameters in the copy's mock: limit=1000 is over its maximum, limit=ten no integer", async () => {
