@@ -25,9 +25,8 @@ export function classify(before: Json, after: Json): Classification {
     if (key === "paths" || deepEqual(a[key], b[key])) continue;
     if (key === "info") compareInfo(ctx, a.info, b.info);
     else if (key === "components") compareLoosely(ctx, securitySchemes(a.components), securitySchemes(b.components), "components.securitySchemes", "components");
-    // Servers say where the API is served (the regions and their endpoints), not what a request or an answer is:
-    // no client's call changes shape when one is added or described, so they are documentation like the tags.
-    else if (key === "tags" || key === "servers" || key === "openapi" || isDocumentation(key)) ctx.out.add("documentation-changed", `changed ${key}`, key);
+    else if (key === "servers") compareServers(ctx, a.servers, b.servers);
+    else if (key === "tags" || key === "openapi" || isDocumentation(key)) ctx.out.add("documentation-changed", `changed ${key}`, key);
     else compareLoosely(ctx, a[key], b[key], key, key);
   }
   const differences = ctx.out.list();
@@ -45,4 +44,38 @@ function compareInfo(ctx: Context, before: Json | undefined, after: Json | undef
 
 function securitySchemes(components: Json | undefined): Json | undefined {
   return isObject(components) ? components.securitySchemes : undefined;
+}
+
+/** Each region of the servers' `{region}` enums (or default), with the endpoint it is served at. */
+function regionEndpoints(servers: Json | undefined): Map<string, string> {
+  const endpoints = new Map<string, string>();
+  for (const server of Array.isArray(servers) ? servers : []) {
+    if (!isObject(server) || typeof server.url !== "string") continue;
+    const region = isObject(server.variables) ? server.variables.region : undefined;
+    const values = isObject(region) ? (Array.isArray(region.enum) ? region.enum : [region.default]) : [];
+    for (const value of values) if (typeof value === "string") endpoints.set(value, server.url.replace("{region}", value));
+  }
+  return endpoints;
+}
+
+/**
+ * The servers are API here: the client's region table is generated from them. A region that goes (or moves to
+ * another endpoint) breaks the callers that name it; one that comes is an addition; anything else a server says
+ * (its description) is documentation.
+ */
+function compareServers(ctx: Context, before: Json | undefined, after: Json | undefined): void {
+  const [a, b] = [regionEndpoints(before), regionEndpoints(after)];
+  let found = false;
+  for (const [region, endpoint] of a) {
+    const now = b.get(region);
+    if (now === endpoint) continue;
+    found = true;
+    ctx.out.add("region-removed", now === undefined ? `removed region ${region} (${endpoint})` : `region ${region} moved from ${endpoint} to ${now}`, "servers");
+  }
+  for (const [region, endpoint] of b) {
+    if (a.has(region)) continue;
+    found = true;
+    ctx.out.add("region-added", `new region ${region} (${endpoint})`, "servers");
+  }
+  if (!found) ctx.out.add("documentation-changed", "changed servers", "servers");
 }

@@ -151,7 +151,9 @@ function compareEnum({ ctx, a, b, direction, where, label }: Side): void {
 function comparePattern({ ctx, a, b, direction, where, label }: Side): void {
   if (a.pattern === b.pattern) return;
   const change = `pattern of ${label} changed from ${show(a.pattern)} to ${show(b.pattern)}`;
-  if (direction === "response") ctx.out.add("response-constraint-changed", change, where);
+  // An answer that may now break a pattern a client relied on (a new pattern cannot be proved narrower) is breaking;
+  // a pattern where there was none only promises more.
+  if (direction === "response") ctx.out.add(a.pattern === undefined ? "response-constraint-tightened" : "response-constraint-loosened", change, where);
   // Two regular expressions cannot be compared for inclusion, so any new or different request pattern may refuse
   // a value an old client sends.
   else if (b.pattern === undefined) ctx.out.add("request-pattern-removed", change, where);
@@ -165,10 +167,6 @@ function compareBounds(side: Side): void {
     const after = b[key];
     if (deepEqual(before, after)) continue;
     const change = `${key} of ${label} changed from ${show(before)} to ${show(after)}`;
-    if (direction === "response") {
-      ctx.out.add("response-constraint-changed", change, where);
-      continue;
-    }
     let tighter: boolean;
     if (key === "uniqueItems") tighter = after === true;
     else if (key === "format" || key === "multipleOf") tighter = after !== undefined;
@@ -178,7 +176,10 @@ function compareBounds(side: Side): void {
     } else if (after === undefined) tighter = false;
     else if (before === undefined) tighter = true;
     else tighter = lowerBounds.includes(key) ? after > before : after < before;
-    if (tighter) ctx.out.add("request-constraint-tightened", change, where);
+    // A request that may refuse what an old client sends is breaking; so is an answer that may now hold what an old
+    // client (or its validation) was promised it would not.
+    if (direction === "response") ctx.out.add(tighter ? "response-constraint-tightened" : "response-constraint-loosened", change, where);
+    else if (tighter) ctx.out.add("request-constraint-tightened", change, where);
     else ctx.out.add("request-constraint-relaxed", change, where);
   }
 }

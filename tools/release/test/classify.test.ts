@@ -158,7 +158,20 @@ const cases: Case[] = [
   { name: "raising a request maximum", edit: (d) => (schemas(d).PoolSpecCreation.properties.description.maxLength = 200),
     expected: [["request-constraint-relaxed", "maxLength of request property CreatePoolRequest.spec.description changed from 100 to 200", createBody]] },
   { name: "adding a response bound", edit: (d) => (schemas(d).Pool.properties.metadata.properties.name.maxLength = 64),
-    expected: [["response-constraint-changed", "maxLength of response property Pool.metadata.name changed from none to 64", both]] },
+    expected: [["response-constraint-tightened", "maxLength of response property Pool.metadata.name changed from none to 64", both]] },
+  { name: "raising a response maximum", before: (d) => (schemas(d).Pool.properties.metadata.properties.name.maxLength = 64),
+    edit: (d) => (schemas(d).Pool.properties.metadata.properties.name.maxLength = 128),
+    expected: [["response-constraint-loosened", "maxLength of response property Pool.metadata.name changed from 64 to 128", both]] },
+  { name: "removing a response pattern", before: (d) => (schemas(d).Pool.properties.metadata.properties.name.pattern = "^[a-z]"),
+    edit: (d) => delete schemas(d).Pool.properties.metadata.properties.name.pattern,
+    expected: [["response-constraint-loosened", 'pattern of response property Pool.metadata.name changed from "^[a-z]" to none', both]] },
+
+  // Servers: the client's region table
+  { name: "removing a region", before: (d) => (d.servers[0].variables.region.enum = ["cn-north-1", "cn-north-4"]),
+    edit: (d) => (d.servers[0].variables.region.enum = ["cn-north-4"]),
+    expected: [["region-removed", "removed region cn-north-1 (https://modelarts.cn-north-1.myhuaweicloud.com)", ["servers"]]] },
+  { name: "adding a region", edit: (d) => (d.servers[0].variables.region.enum = ["cn-north-4", "eu-west-101"]),
+    expected: [["region-added", "new region eu-west-101 (https://modelarts.eu-west-101.myhuaweicloud.com)", ["servers"]]] },
 
   // Open and closed objects
   { name: "closing a request object", edit: (d) => (schemas(d).PoolResource.additionalProperties = false),
@@ -188,8 +201,10 @@ const cases: Case[] = [
     expected: [["documentation-changed", "changed examples of response application/json of createPool 200", ["createPool 200 application/json"]]] },
   { name: "changing info.description", edit: (d) => (d.info.description = "Fixture."),
     expected: [["documentation-changed", "changed info.description", ["info"]]] },
-  { name: "changing a server (where the API is served, not what it is)", edit: (d) => (d.servers[0].url = "https://modelarts.example.com"),
+  { name: "describing a server (what it says of itself, not where a region is served)", edit: (d) => (d.servers[0].description = "The regional endpoint."),
     expected: [["documentation-changed", "changed servers", ["servers"]]] },
+  { name: "moving a region to another endpoint", edit: (d) => (d.servers[0].url = "https://modelarts.{region}.example.com"),
+    expected: [["region-removed", "region cn-north-4 moved from https://modelarts.cn-north-4.myhuaweicloud.com to https://modelarts.cn-north-4.example.com", ["servers"]]] },
   { name: "adding a keyword no rule knows", edit: (d) => (schemas(d).PoolStatus.properties.message.readOnly = true),
     expected: [["unclassified", "changed readOnly of response property Pool.status.message in a way no rule classifies (counted as breaking)", both]] },
 ];
