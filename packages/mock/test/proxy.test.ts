@@ -220,6 +220,8 @@ describe("requests", () => {
       ["a body that breaks the schema", { body: invalid() }],
       ["an update sent as application/json", { method: "PATCH", path: poolPath("pool-001-86c1"), contentType: "application/json", body: {} }],
       ["a path the spec lacks", { method: "GET", path: `/v2/${PROJECT}/jobs` }],
+      ["a query parameter over its maximum", { method: "GET", path: `${poolPath("pool-001-86c13962597848eeb29c5861153a391f")}/nodes?limit=1000` }],
+      ["a query parameter the operation does not take", { method: "GET", path: `/v2/${PROJECT}/pools?labelSelecter=a%3Db` }],
     ])("%s is answered as the mock answers it, and not forwarded", async (_, request) => {
       const reply = await call(strict, request);
       const mocked = await call(plain, request);
