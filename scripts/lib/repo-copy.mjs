@@ -2,7 +2,7 @@
 // the servers): a temp copy of the working tree, installed from the local pnpm store (no network), whose turbo reads
 // and writes the repo's own cache, so that building it costs only what the test changed.
 import { execFileSync, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -69,6 +69,12 @@ export function runIn(root, command, args, { env = copyEnv(), timeoutMs = COMMAN
   return output;
 }
 
+/** Every workspace package's build outputs in `root`: dist/, and src/generated/ where a generate task writes. */
+function buildOutputs(root) {
+  const packages = ["spec", "scripts", ...["packages", "apps", "tools"].flatMap((group) => readdirSync(join(root, group)).map((name) => join(group, name)))];
+  return packages.flatMap((folder) => [join(root, folder, "dist"), join(root, folder, "src", "generated")]).filter((path) => existsSync(path));
+}
+
 /**
  * A copy, installed offline from the store and built (two commands): what a test needs before it changes something.
  * `restore()` puts back every file git knows of (tracked or not ignored) as the copy was made, and builds again so
@@ -83,6 +89,10 @@ export function installedCopy(prefix) {
     restore: () => {
       execFileSync("git", ["checkout", "-q", "--", "."], { cwd: root });
       execFileSync("git", ["clean", "-fdq"], { cwd: root });
+      // The build outputs go too, so that the build below restores them exactly from the cache: a cache hit writes
+      // the files it saved but leaves any other file there (a step stopped halfway, as a Ctrl-C of pnpm dev stops
+      // one, left dist/generated/openapi.js in the types, which the next pack carried).
+      for (const output of buildOutputs(root)) rmSync(output, { recursive: true, force: true });
       runIn(root, pnpm, ["turbo", "run", "build", "--output-logs=errors-only"]);
     },
     // Retries: a process the test just stopped may still be closing a file in the copy (seen once in 20 soak rounds:
