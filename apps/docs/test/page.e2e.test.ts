@@ -1,14 +1,14 @@
 // The page in a real Chromium: every operation with its fields, error codes and code samples; a search that finds
 // a field; not one request leaving the page; not one console error. It also reports the page's size and its time to
 // first render (reported, not asserted: sizes are asserted in page-file.test.ts), and saves screenshots for a person
-// to look at (test-results/). The page is loaded once, in one tab that every test reads: each test first opens the
-// part of the page it reads, so they pass alone and in any order, and the tab's record of requests and console errors
-// covers all that every test did.
+// to look at (test-results/). A test that reads the whole page gets a fresh tab; the tests of one operation share one
+// (each opens its section first), so they pass alone and in any order: one tab for all was tried, and a dropdown one
+// test left open made another's pick of a sample fail in a shuffled run.
 import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { inline } from "@modelarts-pools/spec/openapi";
 import type { Locator, Page, Request, Response } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { mockUrl } from "../src/mock-server.ts";
 import { sampleContext } from "../src/code-samples.ts";
 import { lifecycleHeading, lifecycleSample } from "../src/lifecycle.ts";
@@ -24,7 +24,6 @@ const resultsDir = fileURLToPath(new URL("../test-results/", import.meta.url));
 
 let docs: DocsServer;
 let browser: Chromium;
-let tab: DocsTab;
 
 /** A tab of the docs page that records every request leaving its origin and every console error. */
 interface DocsTab {
@@ -141,16 +140,22 @@ async function readEverything(page: Page): Promise<void> {
 beforeAll(async () => {
   docs = await serveDocs({ port: 0 });
   browser = await launchChromium();
-  tab = await openDocs();
 });
 
 afterAll(async () => {
-  await tab?.page.close();
   await browser?.close();
   await docs?.close();
 });
 
 describe("the API reference in Chromium", () => {
+  let tab: DocsTab;
+  beforeEach(async () => {
+    tab = await openDocs();
+  });
+  afterEach(async () => {
+    await tab?.page.close();
+  });
+
   test("arrives brotli-compressed and decodes to the built page; reports size and time to first render", async () => {
     const { page, response } = tab;
     expect(response?.status()).toBe(200);
@@ -214,8 +219,8 @@ describe("the API reference in Chromium", () => {
     for (const text of texts) expect(text).toContain("jobFlavors");
   });
 
-  // Reads the whole page as a reader would and checks what the tab recorded since it was loaded (one tour for both: it
-  // is the slowest thing a test here does). The screenshots are for a person to look at, not checked.
+  // Reads the whole page as a reader would, in a tab of its own, and checks what that tab recorded (one tour for both:
+  // it is the slowest thing a test here does). The screenshots are for a person to look at, not checked.
   test("sends no request anywhere but the page's own origin and logs no console error while read from end to end", async () => {
     const { page } = tab;
     await readEverything(page);
@@ -229,9 +234,16 @@ describe("the API reference in Chromium", () => {
   });
 });
 
-// Each test reads one operation's section, which it opens first.
+// One tab per operation: its tests only read that operation's section, and each opens the section itself first.
 describe.each(operations.map((entry) => [entry.operation.operationId!, entry] as const))("the API reference in Chromium, operation %s", (_, entry) => {
   const { operationId, summary } = entry.operation;
+  let tab: DocsTab;
+  beforeAll(async () => {
+    tab = await openDocs();
+  });
+  afterAll(async () => {
+    await tab?.page.close();
+  });
 
   if (entry.api.requestSchema) {
     test(`${operationId}: "${summary}" shows its request fields`, async () => {
