@@ -16,6 +16,13 @@ export interface RequestParameters {
 
 export type ParameterValidator = (request: RequestParameters) => ValidationProblem[];
 
+/** A URL's query as the validator takes it: each name with all its values, in order. */
+export function queryValuesOf(search: URLSearchParams): Record<string, string[]> {
+  const values: Record<string, string[]> = {};
+  for (const [name, value] of search) (values[name] ??= []).push(value);
+  return values;
+}
+
 const WHERE: Record<string, string> = { path: "path parameter", query: "query parameter", header: "header" };
 
 /** Text → the schema's type, or undefined when the text is not one (the problem is then the type's). */

@@ -157,4 +157,4 @@ export function accessor(segments: readonly string[]): string {
     .join("");
 }
 
-export { parameterValidators, type ParameterValidator, type RequestParameters } from "./parameters.js";
+export { parameterValidators, queryValuesOf, type ParameterValidator, type RequestParameters } from "./parameters.js";

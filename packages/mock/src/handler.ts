@@ -1,7 +1,7 @@
 // One request, from the wire to an answer the spec allows. The order is the live API's: route, credentials,
 // parameters, media type, body, then the answer (the pool store's in stateful mode, Prism's examples otherwise).
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { BodyValidator, ParameterValidator } from "@modelarts-pools/spec/validator";
+import { queryValuesOf, type BodyValidator, type ParameterValidator } from "@modelarts-pools/spec/validator";
 import type { Answer, Errors } from "./answer.js";
 import { readBody } from "./body.js";
 import { corsHeaders, preflightHeaders } from "./cors.js";
@@ -74,8 +74,7 @@ async function handle(context: HandlerContext, methods: string[], request: Incom
     const url = new URL(request.url ?? "/", "http://mock.invalid");
     path = url.pathname;
     query = Object.fromEntries(url.searchParams);
-    queryValues = {};
-    for (const [name, value] of url.searchParams) (queryValues[name] ??= []).push(value);
+    queryValues = queryValuesOf(url.searchParams);
   } catch {
     return send(response, errors.badRequest(undefined, "the request target is not a valid URL"), cors);
   }

@@ -5,7 +5,7 @@
 import type { IncomingHttpHeaders, IncomingMessage, OutgoingHttpHeaders, ServerResponse } from "node:http";
 import type { AkSkCredentials } from "@modelarts-pools/client";
 import type { OpenApiDocument } from "@modelarts-pools/spec/openapi";
-import { parameterValidators, requestBodyValidators } from "@modelarts-pools/spec/validator";
+import { parameterValidators, queryValuesOf, requestBodyValidators } from "@modelarts-pools/spec/validator";
 import type { Answer, Errors } from "../answer.js";
 import type { Clock } from "../clock.js";
 import { readBody } from "../body.js";
@@ -96,8 +96,7 @@ export function createProxy(context: ProxyContext, settings: ProxySettings): Pro
     const path = url.pathname;
     const route = findRoute(context.operations, method, path);
     const operation = route?.operation;
-    const query: Record<string, string[]> = {};
-    for (const [name, value] of url.searchParams) (query[name] ??= []).push(value);
+    const query = queryValuesOf(url.searchParams);
     const parameters = operation ? checkParameters(operation, parameterChecks[operation.operationId], { path: route.params ?? {}, query, headers: request.headers }) : [];
     const checked = operation
       ? checkRequest(operation, requestValidators[operation.operationId], single(request.headers["content-type"]), body.bytes)
