@@ -6,18 +6,19 @@
 import { describe, expect, it } from "vitest";
 import { describeApi, type OperationDescription } from "@modelarts-pools/spec/operations";
 import { requestBodyValidators, schemaValidator, type BodyValidator } from "@modelarts-pools/spec/validator";
-import { malformedJson, negativeCases, seededRandom, validBody, type Random } from "@modelarts-pools/test-support";
+import { draws, malformedJson, negativeCases, seededRandom, validBody, type Random } from "@modelarts-pools/test-support";
 import type { Mock } from "../src/index.js";
 import { dutiesOf } from "../src/resources.js";
 import { operationsOf } from "../src/spec.js";
 import { extraKeyNames, resolve, spec, TOKEN, useMock, validateError } from "./support.js";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_202);
-const VALID_PER_OPERATION = 250;
-const BROKEN_PER_OPERATION = 400;
+// A tenth of them in the quick tier (draws).
+const VALID_PER_OPERATION = draws(250);
+const BROKEN_PER_OPERATION = draws(400);
 /** Broken bodies made from one drawn valid body, at most: each breaks a different rule of it. */
 const BROKEN_PER_DRAW = 8;
-const MALFORMED_PER_OPERATION = 50;
+const MALFORMED_PER_OPERATION = draws(50);
 /** Requests in flight at once: enough to overlap, few enough for a shared 2-core machine. */
 const CONCURRENCY = 8;
 /** Only catches a hang: no answer of the mock takes a second. */
