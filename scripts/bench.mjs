@@ -16,6 +16,9 @@ import { parseArgs } from "node:util";
 import { devLoopFigures } from "./lib/dev-loop-bench.mjs";
 import { suiteFigures } from "./lib/suite-bench.mjs";
 import { median } from "./lib/stats.mjs";
+import { onToolchainNode } from "./lib/toolchain-node.mjs";
+
+await onToolchainNode();
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const benchDir = join(root, ".bench");

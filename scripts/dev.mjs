@@ -12,6 +12,9 @@ import { fileURLToPath } from "node:url";
 import { runPassingSignals } from "./lib/child.mjs";
 import { pruneUnreachable } from "./lib/package-files.mjs";
 import { parseServerFlags, startServers } from "./lib/servers.mjs";
+import { onToolchainNode } from "./lib/toolchain-node.mjs";
+
+await onToolchainNode();
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const specDir = join(root, "spec");

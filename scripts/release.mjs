@@ -14,6 +14,9 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { onToolchainNode } from "./lib/toolchain-node.mjs";
+
+await onToolchainNode();
 
 const repo = dirname(dirname(fileURLToPath(import.meta.url)));
 const { values } = parseArgs({ options: { root: { type: "string" }, out: { type: "string" }, only: { type: "string" } } });

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The two Quick-start commands (`npm start`, `npm test`) land here on a machine that has only Node and npm:
-// this file fetches the pinned pnpm into .tools/ (corepack cannot be relied on), installs the workspace,
-// then runs the task. It uses Node built-ins only (and scripts/lib modules that do), because nothing else is
+// this file moves onto the toolchain's Node (lib/toolchain-node.mjs: Node 24, fetched from the npm registry into
+// .tools/ when the machine's is older), fetches the pinned pnpm into .tools/ (corepack cannot be relied on), installs
+// the workspace, then runs the task. It uses Node built-ins only (and scripts/lib modules that do), because nothing else is
 // installed yet when it starts. `npm start`'s flags are checked first, before the install and the build. Every step
 // runs as a child that SIGINT and SIGTERM are passed on to: `kill <pid>` of this script stops what it started.
 import { execFileSync } from "node:child_process";
@@ -12,6 +13,7 @@ import { runPassingSignals } from "./lib/child.mjs";
 import { parseServerFlags } from "./lib/servers.mjs";
 import { durationsFile, slowestLines } from "./lib/file-durations-reporter.mjs";
 import { failuresOf } from "./lib/vitest-report.mjs";
+import { onToolchainNode } from "./lib/toolchain-node.mjs";
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const pinned = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).packageManager.split("@")[1];
@@ -86,6 +88,7 @@ if (!task || !(task in tasks)) {
 }
 // A mistyped flag is reported now, in one line, rather than after an install and a build.
 if (task === "start") parseServerFlags(process.argv.slice(3), { command: "npm start", usage: "npm start --" });
+await onToolchainNode();
 await ensurePnpm();
 await run("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"]);
 await tasks[task]();

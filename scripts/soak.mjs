@@ -15,6 +15,9 @@ import { parseArgs } from "node:util";
 import { startBusy } from "./lib/busy.mjs";
 import { failuresOf } from "./lib/vitest-report.mjs";
 import { missingBuilds } from "./lib/workspace.mjs";
+import { onToolchainNode } from "./lib/toolchain-node.mjs";
+
+await onToolchainNode();
 
 const repo = resolve(fileURLToPath(new URL("..", import.meta.url)));
 

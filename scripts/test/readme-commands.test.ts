@@ -67,7 +67,7 @@ const notRunAsWritten = new Map([
   ["pnpm turbo run build", "what `pnpm build` runs (scripts/test/in-copy/release.ts runs `pnpm build`)"],
   ["pnpm --filter @modelarts-pools/docs build", "the docs' part of the build: in-copy/release.ts checks the page the release's build wrote after a spec edit"],
   ["node tools/release/dist/cli.js check-packages", "what `pnpm release` runs on the tarballs it packs: in-copy/release.ts checks its report, package by package"],
-  ["node scripts/lib/supported-node.mjs 24", "downloads Node 24: the consumer test gets it through the same module"],
+  ["node scripts/lib/supported-node.mjs 20", "finds or downloads Node 20: the consumer test and toolchain.e2e get it through the same module"],
   ["modelarts-pools-mock --proxy https://modelarts.cn-north-4.myhuaweicloud.com --report violations.ndjson", "needs the live API: cli-modes.e2e.test.ts runs --proxy and --report against a local upstream"],
 ]);
 

@@ -1,0 +1,4 @@
+export declare const TOOLCHAIN_MAJOR: number;
+export declare function toolchainRunsOn(version: string): boolean;
+export declare function pathWith(node: string, path?: string): string;
+export declare function onToolchainNode(): Promise<void>;
