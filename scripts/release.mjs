@@ -44,7 +44,11 @@ const steps = {
     run("node", [releaseCli, "check", "--root", root]);
   },
   version() {
-    run(changesetBin, ["version"]);
+    // `changeset version` with nothing pending fails (exit 1) since changesets 3: a release without a changeset keeps
+    // its versions, and the spec's info.version is still brought in line with them.
+    const pending = readdirSync(join(root, ".changeset")).filter((file) => file.endsWith(".md") && file !== "README.md");
+    if (pending.length === 0) console.log("\n[release] no changeset is pending: every version stays as it is");
+    else run(changesetBin, ["version"]);
     run("node", [releaseCli, "sync-spec-version", "--root", root]);
   },
   build() {

@@ -154,7 +154,7 @@ export function release(copy: () => InstalledCopy): void {
 
     it("`node scripts/release.mjs --only version` runs that one step: nothing is pending, so no version moves", () => {
       const output = runIn(copy().root, ...commandLine("node scripts/release.mjs --only version"));
-      expect(output).toContain("[release]");
+      expect(output).toContain("[release] no changeset is pending: every version stays as it is");
       expect(JSON.parse(readFileSync(at("spec", "package.json"), "utf8")).version).toBe("0.1.0");
     });
   });

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import readChangesets from "@changesets/read";
+import { readChangesets } from "@changesets/read";
 import { rank, strongest, type Bump } from "./levels.js";
 
 export const specPackage = "@modelarts-pools/spec";
