@@ -1,7 +1,7 @@
 // `pnpm --filter @modelarts-pools/mock bench`: the mock's throughput and latency beside bare Prism (`prism mock` on the
 // same bundled spec), under the same loopback load, runs interleaved so that drift of the machine hits both alike.
 // Writes /work/main/.bench/mock.json (the repo's .bench/). Run after `build`: it serves dist/ through the CLI.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,7 +22,9 @@ const WARMUP = 3000;
 
 const specPath = require.resolve("@modelarts-pools/spec/openapi.json");
 const spec = require(specPath);
-const prismCli = join(dirname(require.resolve("@stoplight/prism-cli/package.json")), "dist", "index.js");
+const prismCliManifest = require.resolve("@stoplight/prism-cli/package.json");
+const prismCli = join(dirname(prismCliManifest), "dist", "index.js");
+const prismVersion = JSON.parse(readFileSync(prismCliManifest, "utf8")).version;
 
 // Half creates, half merge-patch updates, each with the spec's own example body and a token.
 const create = JSON.stringify(spec.components.examples.createDedicatedPool.value);
@@ -98,7 +100,7 @@ const report = {
       value: round(ratio("mock"), 2),
       unit: "ratio",
       target: "≥ 0.90",
-      comparison: `median of ${RUNS} interleaved runs' ratios; each run ${load_}; bare Prism = prism-cli 5.14.2 \`prism mock\`, --verboseLevel silent`,
+      comparison: `median of ${RUNS} interleaved runs' ratios; each run ${load_}; bare Prism = prism-cli ${prismVersion} \`prism mock\`, --verboseLevel silent`,
     },
     { name: "throughput, mock", value: round(med("mock", "perSecond")), unit: "req/s", comparison: `median of ${RUNS} runs; ${load_}` },
     { name: "throughput, bare Prism", value: round(med("prism", "perSecond")), unit: "req/s", comparison: `median of ${RUNS} runs; ${load_}` },

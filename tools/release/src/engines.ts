@@ -11,7 +11,7 @@ export interface InstalledPackage {
   version: string;
   /** The package's own `engines.node`, or undefined when it makes no claim. */
   node: string | undefined;
-  /** How it was reached from the published package: `@modelarts-pools/mock > @stoplight/prism-http@5.12.0 > …`. */
+  /** How it was reached from the published package: `@modelarts-pools/mock > @stoplight/prism-http@5.16.0 > …`. */
   path: string[];
 }
 

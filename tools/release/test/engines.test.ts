@@ -16,12 +16,12 @@ describe("the engines of the published packages' runtime dependencies", () => {
     for (const { dir } of packages) expect(engineProblems(dir)).toEqual([]);
   });
 
-  it("walk the mock's whole Prism family, held to the Node-20 set", () => {
+  it("walk the mock's whole Prism family, held to one release", () => {
     const prism = runtimeDependencies(join(repo, "packages", "mock"))
       .filter((dep) => dep.name.startsWith("@stoplight/prism-"))
       .map((dep) => `${dep.name}@${dep.version}`)
       .sort();
-    expect(prism).toEqual(["@stoplight/prism-core@5.8.0", "@stoplight/prism-http@5.12.0"]);
+    expect(prism).toEqual(["@stoplight/prism-core@5.16.0", "@stoplight/prism-http@5.16.0"]);
   });
 });
 

@@ -89,10 +89,14 @@ describe("a published package's tarball", () => {
       }),
     );
     expect(problems).toEqual([
-      `package.json engines.node is ">=18"; every published package declares the repo's range ">=20.19"`,
+      `package.json engines.node is ">=18"; every published package declares a range inside the repo's ">=20.19"`,
       "no LICENSE file",
       "no README.md",
     ]);
+  });
+
+  it("accepts a Node range inside the repo's (the mock's >=24.18)", () => {
+    expect(problemsOf(packed("narrower", (_dir, manifest) => (manifest.engines = { node: ">=24.18" })))).toEqual([]);
   });
 
   it("runs publint --strict and arethetypeswrong on the tarball, and reports what they say", async () => {
