@@ -3,7 +3,6 @@
 // ones run with real curl, against a real mock and against a server that records what they send. Only the host:port
 // (and, for TypeScript, the endpoint and the lifecycle's polling times) is swapped in; the rest runs as the page shows it.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Mock, startMock } from "@modelarts-pools/mock";
@@ -24,7 +23,8 @@ const documented = documentedApi(spec);
 const operations = documented.operations;
 const context = sampleContext(spec, documented);
 const samplesDir = fileURLToPath(new URL("../test-results/samples/", import.meta.url));
-const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
+// The docs package's own tsc (TypeScript 7's package exports no bin path to resolve).
+const tsc = fileURLToPath(new URL("../node_modules/.bin/tsc", import.meta.url));
 const token = "a-token-for-the-mock";
 const env = { ...process.env, [tokenVariable]: token };
 
@@ -69,7 +69,7 @@ function diagnosticsOf(compiled: Finished, file: string): string[] {
 
 /** tsc over the project in `dir`, run from there so that its diagnostics name the files as they are in it. */
 function compileProject(dir: string): Promise<Finished> {
-  return run(process.execPath, [tsc, "-p", "."], { cwd: dir });
+  return run(tsc, ["-p", "."], { cwd: dir });
 }
 
 let mock: Mock;
