@@ -1,5 +1,6 @@
 // The packages as users get them: the run's shared tarballs (packed once by the release tool, as a publish would),
-// installed by npm into a scratch project, compiled by a strict tsc under moduleResolution nodenext and bundler, and
+// installed by npm into a scratch project, compiled by a strict tsc under moduleResolution nodenext and bundler (and by
+// TypeScript 5's, which many users still have), and
 // run against the mock on every Node major the README promises: the one running the test and the others, fetched
 // from npm.
 import { execFile } from "node:child_process";
@@ -15,6 +16,7 @@ import { COMMAND_DEADLINE_MS } from "../../../scripts/lib/repo-copy.mjs";
 import { ensureNode, majorOf, otherSupportedMajors } from "../../../scripts/lib/supported-node.mjs";
 
 const tsc = fileURLToPath(new URL("../node_modules/.bin/tsc", import.meta.url));
+const tsc5 = fileURLToPath(new URL("../node_modules/typescript-5/bin/tsc", import.meta.url));
 
 const scratch = mkdtempSync(join(tmpdir(), "modelarts-pools-consumer-"));
 let mock: Mock;
@@ -81,6 +83,12 @@ describe("the packed packages in a scratch project", () => {
 
   test.each(["nodenext", "bundler"] as const)("compile under strict tsc with moduleResolution %s", async (resolution) => {
     await compiled(resolution);
+  }, COMMAND_DEADLINE_MS + 60_000);
+
+  test("compile under TypeScript 5's strict tsc too (moduleResolution nodenext)", async () => {
+    const version = await run(process.execPath, [tsc5, "--version"], join(scratch, "app"));
+    expect(version).toMatch(/^Version 5\./);
+    await run(process.execPath, [tsc5, "-p", "tsconfig.nodenext.json", "--noEmit"], join(scratch, "app"));
   }, COMMAND_DEADLINE_MS + 60_000);
 
   const expectations = (version: string) => ({
