@@ -10,7 +10,7 @@ import {
   type DocumentedApi,
   type Json,
   type OpenApiDocument,
-  type OperationEntry,
+  type DocumentedOperation,
   type RequestExample,
   defaultServerUrl,
   deref,
@@ -49,19 +49,19 @@ export function tokenHeader(api: ApiDescription): string {
 export function sampleContext(document: OpenApiDocument, { api, operations }: DocumentedApi): SampleContext {
   const [first, ...rest] = operations;
   if (!first) throw new Error("the spec has no operations to document");
-  const names = (entry: OperationEntry) => entry.api.pathParameters.map((parameter) => parameter.name);
+  const names = (entry: DocumentedOperation) => entry.api.pathParameters.map((parameter) => parameter.name);
   const clientParameters = names(first).filter((name) => rest.every((entry) => names(entry).includes(name)));
   return { document, api, endpoint: defaultServerUrl(document), tokenHeader: tokenHeader(api), clientParameters };
 }
 
-function exampleText(entry: OperationEntry, where: string, name: string): string {
+function exampleText(entry: DocumentedOperation, where: string, name: string): string {
   const value = parameterExample(parameterOf(entry, where, name));
   if (value === undefined) throw new Error(`${entry.api.operationId}: ${where} parameter ${name} needs an example for the code samples`);
   return String(value);
 }
 
 /** Query parameters with an example, as the samples send them; one whose example is its default would change nothing. */
-function queryExamples(entry: OperationEntry): { name: string; value: Json }[] {
+function queryExamples(entry: DocumentedOperation): { name: string; value: Json }[] {
   return entry.api.queryParameters.flatMap(({ name }) => {
     const parameter = parameterOf(entry, "query", name);
     const value = parameterExample(parameter);
@@ -88,7 +88,7 @@ function propertySchema(context: SampleContext, schema: string, property: string
 }
 
 /** The lines after the call that show the answer: its items by their schema's name, or it by its own. */
-function answerLines(context: SampleContext, entry: OperationEntry, call: string): string[] {
+function answerLines(context: SampleContext, entry: DocumentedOperation, call: string): string[] {
   const success = Object.entries(entry.api.responses).find(([status]) => status.startsWith("2"))?.[1];
   const schema = success?.schema;
   if (!success?.mediaTypes.length) return [`${call};\n`, `console.log(${JSON.stringify(`${entry.api.operationId}: done`)});\n`];
@@ -106,7 +106,7 @@ function answerLines(context: SampleContext, entry: OperationEntry, call: string
 }
 
 /** The first lines of every TypeScript sample: the import, the token and the client. */
-export function clientSetup(context: SampleContext, entry: OperationEntry, title: string): string {
+export function clientSetup(context: SampleContext, entry: DocumentedOperation, title: string): string {
   const options = context.clientParameters.map((name) => `  ${camelCase(name)}: ${JSON.stringify(exampleText(entry, "path", name))},\n`);
   return [
     `// ${title}\n`,
@@ -128,7 +128,7 @@ export function clientSetup(context: SampleContext, entry: OperationEntry, title
  * The call of the operation's client method: its own path parameters (their examples, or the expressions given),
  * then the body, then the query.
  */
-export function clientCall(context: SampleContext, entry: OperationEntry, body: Json | undefined, pathArguments?: string[]): string {
+export function clientCall(context: SampleContext, entry: DocumentedOperation, body: Json | undefined, pathArguments?: string[]): string {
   const path =
     pathArguments ??
     entry.api.pathParameters
@@ -141,11 +141,11 @@ export function clientCall(context: SampleContext, entry: OperationEntry, body: 
   return `pools.${clientMethod(entry.api.operationId)}(${args.join(", ")})`;
 }
 
-function title(entry: OperationEntry, example: RequestExample | undefined): string {
+function title(entry: DocumentedOperation, example: RequestExample | undefined): string {
   return example?.summary ?? example?.name ?? entry.operation.summary;
 }
 
-export function typescriptSample(context: SampleContext, entry: OperationEntry, example: RequestExample | undefined): string {
+export function typescriptSample(context: SampleContext, entry: DocumentedOperation, example: RequestExample | undefined): string {
   const call = `await ${clientCall(context, entry, example?.value)}`;
   return [clientSetup(context, entry, title(entry, example)), `\n`, ...answerLines(context, entry, call)].join("");
 }
@@ -154,7 +154,7 @@ function shellQuote(text: string): string {
   return `'${text.replaceAll("'", `'\\''`)}'`;
 }
 
-export function curlSample(context: SampleContext, entry: OperationEntry, example: RequestExample | undefined): string {
+export function curlSample(context: SampleContext, entry: DocumentedOperation, example: RequestExample | undefined): string {
   let path = entry.api.path;
   for (const { name } of entry.api.pathParameters) path = path.replace(`{${name}}`, encodeURIComponent(exampleText(entry, "path", name)));
   const query = queryExamples(entry);
@@ -175,7 +175,7 @@ export function curlSample(context: SampleContext, entry: OperationEntry, exampl
  * Both samples. An operation with a body takes it from its first named request example: Redoc 3 shows one sample per
  * language beside all the examples, so a second example would have no place of its own.
  */
-export function codeSamplesFor(context: SampleContext, entry: OperationEntry): CodeSample[] {
+export function codeSamplesFor(context: SampleContext, entry: DocumentedOperation): CodeSample[] {
   const [example] = entry.requestExamples;
   if (entry.api.requestMediaTypes.length > 0 && !example) throw new Error(`${entry.api.operationId}: its request body needs a named example for the code samples`);
   return [

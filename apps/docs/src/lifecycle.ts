@@ -4,7 +4,7 @@
 // the stateful mock.
 import { type SampleContext, clientCall, clientSetup, tokenVariable } from "./code-samples.js";
 import { mockUrl } from "./mock-server.js";
-import { type OperationEntry, type RequestExample, findOperation } from "./openapi.js";
+import { type DocumentedOperation, type RequestExample, findOperation } from "./openapi.js";
 
 export const lifecycleHeading = "The life of a pool";
 
@@ -31,13 +31,13 @@ export function pollingLine({ intervalMs, timeoutMs }: Polling): string {
 /** The steps' operations, by the spec's operationIds: the lifecycle is a sequence of them. */
 const steps = { create: "createPool", scale: "updatePool", remove: "deletePool" } as const;
 
-function firstRequestExample(entry: OperationEntry): RequestExample {
+function firstRequestExample(entry: DocumentedOperation): RequestExample {
   const [example] = entry.requestExamples;
   if (!example) throw new Error(`${entry.api.operationId}: the lifecycle sample needs a named request example`);
   return example;
 }
 
-export function lifecycleSample(context: SampleContext, operations: readonly OperationEntry[]): string {
+export function lifecycleSample(context: SampleContext, operations: readonly DocumentedOperation[]): string {
   const create = findOperation(operations, steps.create);
   const scale = findOperation(operations, steps.scale);
   const remove = findOperation(operations, steps.remove);
@@ -71,7 +71,7 @@ export function lifecycleSample(context: SampleContext, operations: readonly Ope
 }
 
 /** The overview's section: what the sample does, how to run it against the mock, and the sample itself. */
-export function lifecycleSection(context: SampleContext, operations: readonly OperationEntry[]): string {
+export function lifecycleSection(context: SampleContext, operations: readonly DocumentedOperation[]): string {
   return `
 ## ${lifecycleHeading}
 

@@ -29,7 +29,7 @@ export interface OperationView {
   "x-codeSamples"?: CodeSample[];
 }
 
-export interface OperationEntry {
+export interface DocumentedOperation {
   /** Method, path template, parameters, media types and responses, as `describeApi` describes the operation. */
   api: OperationDescription;
   operation: OperationView;
@@ -43,7 +43,7 @@ export interface OperationEntry {
 
 export interface DocumentedApi {
   api: ApiDescription;
-  operations: OperationEntry[];
+  operations: DocumentedOperation[];
 }
 
 function text(value: Json | undefined, what: string): string {
@@ -95,18 +95,18 @@ export function documentedApi(document: OpenApiDocument): DocumentedApi {
 }
 
 /** The operations alone (see {@link documentedApi}). */
-export function documentedOperations(document: OpenApiDocument): OperationEntry[] {
+export function documentedOperations(document: OpenApiDocument): DocumentedOperation[] {
   return documentedApi(document).operations;
 }
 
-export function findOperation(operations: readonly OperationEntry[], operationId: string): OperationEntry {
+export function findOperation(operations: readonly DocumentedOperation[], operationId: string): DocumentedOperation {
   const found = operations.find((entry) => entry.operation.operationId === operationId);
   if (!found) throw new Error(`the spec has no operation ${operationId}`);
   return found;
 }
 
 /** A parameter of the operation, resolved: `where` is `path`, `query` or `header`. */
-export function parameterOf(entry: OperationEntry, where: string, name: string): JsonObject {
+export function parameterOf(entry: DocumentedOperation, where: string, name: string): JsonObject {
   const found = entry.parameters.find((parameter) => parameter.in === where && parameter.name === name);
   if (!found) throw new Error(`${entry.api.operationId}: has no ${where} parameter ${name}`);
   return found;

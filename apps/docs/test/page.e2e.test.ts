@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { mockUrl } from "../src/mock-server.ts";
 import { sampleContext } from "../src/code-samples.ts";
 import { lifecycleHeading, lifecycleSample } from "../src/lifecycle.ts";
-import { type OperationEntry, documentedApi, documentedOperations, infoOf, serversOf } from "../src/openapi.ts";
+import { type DocumentedOperation, documentedApi, documentedOperations, infoOf, serversOf } from "../src/openapi.ts";
 import { pagePath } from "../src/paths.ts";
 import { type DocsServer, serveDocs } from "../src/serve.ts";
 import { type Chromium, launchChromium } from "./support/chromium.ts";
@@ -65,7 +65,7 @@ async function openDocs(): Promise<DocsTab> {
   return tab;
 }
 
-async function openOperation(page: Page, entry: OperationEntry) {
+async function openOperation(page: Page, entry: DocumentedOperation) {
   const summary = entry.operation.summary!;
   const sidebar = page.locator('[data-component-name="Menu/Menu"]');
   if (!(await sidebar.getByText(summary, { exact: true }).isVisible())) {

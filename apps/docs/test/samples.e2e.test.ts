@@ -13,7 +13,7 @@ import { clientMethod } from "../src/client-methods.ts";
 import { sampleContext, tokenVariable } from "../src/code-samples.ts";
 import { livePolling, pollingLine } from "../src/lifecycle.ts";
 import { mockUrl } from "../src/mock-server.ts";
-import { type CodeSample, type OperationEntry, defaultServerUrl, documentedApi, findOperation, isObject, parameterDefault, parameterExample, parameterOf } from "../src/openapi.ts";
+import { type CodeSample, type DocumentedOperation, defaultServerUrl, documentedApi, findOperation, isObject, parameterDefault, parameterExample, parameterOf } from "../src/openapi.ts";
 import { startRecorder } from "./support/recorder.ts";
 import { type Finished, run } from "./support/run.ts";
 import { loadDecoratedSpec, loadSpec } from "./support/spec.ts";
@@ -43,7 +43,7 @@ function lifecycleSource(): string {
 }
 
 /** The schema component the operation's success answer holds (Pool, PoolList, …); undefined for an answer with no body. */
-function successSchema(entry: OperationEntry): string | undefined {
+function successSchema(entry: DocumentedOperation): string | undefined {
   return Object.entries(entry.api.responses).find(([status]) => status.startsWith("2"))?.[1].schema;
 }
 

@@ -3,7 +3,7 @@
 // 415 a media type it does not take), so codes and wording come from the spec, never from here.
 import type { ModelArtsError } from "@modelarts-pools/types";
 import { namedExample, type OpenApiDocument } from "@modelarts-pools/spec/openapi";
-import type { Operation } from "./spec.js";
+import type { Operation } from "./router.js";
 
 export interface Answer {
   status: number;
@@ -31,6 +31,8 @@ export interface Errors {
   noSuchOperation(method: string, path: string): Answer;
   /** A failure inside the mock: a bug, reported to `onError`; the client gets 500 and a ModelArts body saying so. */
   failed(): Answer;
+  /** A situation no example of the spec words (a fault on purpose, a wrong admin request): the bad request's code, the mock's message. */
+  ownWords(status: number, message: string): Answer;
 }
 
 /** An example of the spec, and the status and media type of the response that holds it. */
@@ -111,5 +113,6 @@ export function errorsOf(spec: OpenApiDocument, operations: readonly Operation[]
       return ownWords(NOT_FOUND, `No operation at ${method} ${path}; the mock serves ${served.join(", ")}`);
     },
     failed: () => ownWords(500, "The mock failed to answer this request: a bug of the mock, which its log (onError) describes"),
+    ownWords,
   };
 }

@@ -1,29 +1,32 @@
-// Time, as stateful mode sees it: the timestamps it writes and the timers that move a pool through its lifecycle.
-// Injected (`startMock({ clock })`) so that a test moves time on by hand instead of sleeping.
+// Time, as the mock sees it: the timestamps stateful mode writes and reads a pool's phase from, the journal's times,
+// the latency it adds and the upstream time-out of proxy mode. It is the client's Clock (one interface for the whole
+// project), injected (`startMock({ clock })`) so that a test moves time on by hand instead of sleeping.
+import type { Clock } from "@modelarts-pools/client";
 
-export interface Clock {
-  /** Milliseconds since the epoch, as `Date.now()`. */
-  now(): number;
-  /** Runs `callback` once, `ms` from now; the function returned cancels it if it has not run. */
-  schedule(callback: () => void, ms: number): () => void;
-}
+export type { Clock };
 
 /** The real time. Its timers never keep a process alive on their own: the server does, while it listens. */
 export const systemClock: Clock = {
   now: () => Date.now(),
-  schedule(callback, ms) {
+  setTimeout(callback, ms) {
     const timer = setTimeout(callback, ms);
     timer.unref();
-    return () => clearTimeout(timer);
+    return timer;
   },
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
 };
+
+/** Waits `ms` on `clock`. */
+export function sleep(clock: Clock, ms: number): Promise<void> {
+  return new Promise((resolve) => void clock.setTimeout(resolve, ms));
+}
 
 /** A clock that stands still until told to move. */
 export interface ManualClock extends Clock {
   /**
    * Moves time on by `ms`, running every timer that falls due, earliest first (timers due at the same time in the
-   * order they were scheduled), each at its own time: `now()` reads that time while it runs, and timers it schedules
-   * run too if they fall due before the end.
+   * order they were set), each at its own time: `now()` reads that time while it runs, and timers it sets run too if
+   * they fall due before the end.
    */
   advance(ms: number): void;
   /** How many timers wait to run. */
@@ -42,11 +45,12 @@ export function manualClock(start = Date.UTC(2026, 0, 1)): ManualClock {
   };
   return {
     now: () => now,
-    schedule(callback, ms) {
+    setTimeout(callback, ms) {
       const id = order++;
       timers.set(id, { at: now + Math.max(0, ms), callback });
-      return () => void timers.delete(id);
+      return id;
     },
+    clearTimeout: (handle) => void timers.delete(handle as number),
     advance(ms) {
       if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`advance(ms) takes a finite number of milliseconds from 0 up, not ${ms}`);
       const end = now + ms;

@@ -5,7 +5,7 @@ import type { OpenApiDocument } from "@modelarts-pools/spec/openapi";
 import type { operations } from "@modelarts-pools/types";
 import type { PoolPhase } from "./pool-lifecycle.js";
 import { parameterSchema } from "./pool-rules.js";
-import type { Operation } from "./spec.js";
+import type { Operation } from "./router.js";
 
 type ListQuery = NonNullable<operations["listPools"]["parameters"]["query"]>;
 type ListStatus = NonNullable<ListQuery["status"]>;

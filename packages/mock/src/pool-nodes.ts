@@ -13,10 +13,16 @@ type Node = components["schemas"]["Node"];
 type NodeList = components["schemas"]["NodeList"];
 type PoolResources = Pool["spec"]["resources"];
 
-interface KeptNode {
+export interface KeptNode {
   name: string;
   flavor: string;
   createdAt: number;
+}
+
+/** The nodes as the state file keeps them. */
+export interface NodesSnapshot {
+  pools: Record<string, KeptNode[]>;
+  made: number;
 }
 
 /** What a refused node operation says: the operation's 400 with this detail. */
@@ -99,6 +105,26 @@ export class PoolNodes {
       return count === 0 ? [] : [{ ...resource, count }];
     });
     return { value: resources };
+  }
+
+  /** Every pool's nodes, as the state file keeps them, and how many names were made (so new names stay new). */
+  snapshot(): NodesSnapshot {
+    return { pools: Object.fromEntries([...this.#pools].map(([key, nodes]) => [key, nodes.map((node) => ({ ...node }))])), made: this.#made };
+  }
+
+  /** Forgets every node, then keeps these (a state file's, checked). Throws an Error naming the problem. */
+  restore(snapshot: NodesSnapshot): void {
+    this.#pools.clear();
+    this.#made = 0;
+    if (typeof snapshot !== "object" || snapshot === null || typeof snapshot.pools !== "object" || snapshot.pools === null || !Number.isSafeInteger(snapshot.made)) {
+      throw new Error("nodes must be { pools: { [pool]: [...] }, made: <count> }");
+    }
+    for (const [key, nodes] of Object.entries(snapshot.pools)) {
+      const valid = Array.isArray(nodes) && nodes.every((node) => typeof node?.name === "string" && typeof node.flavor === "string" && Number.isSafeInteger(node.createdAt));
+      if (!valid) throw new Error(`nodes.pools[${JSON.stringify(key)}] must be a list of { name, flavor, createdAt }`);
+      this.#pools.set(key, nodes.map(({ name, flavor, createdAt }) => ({ name, flavor, createdAt })));
+    }
+    this.#made = snapshot.made;
   }
 
   /** Forgets a pool that is gone. */

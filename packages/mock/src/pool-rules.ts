@@ -3,7 +3,7 @@
 // defaults (`os.modelarts/workspace.id: "0"`) and the labels the pool's schema says carry a path parameter
 // (`x-from-path`: `os.modelarts/tenant.project.id` ← `project_id`).
 import { deref, isObject, operationsOf as entriesOf, type JsonObject, type OpenApiDocument } from "@modelarts-pools/spec/openapi";
-import type { Operation } from "./spec.js";
+import type { Operation } from "./router.js";
 
 export interface PoolRules {
   /** The schema component a pool is answered as (`Pool`): the create operation's success response. */

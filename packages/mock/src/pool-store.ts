@@ -119,6 +119,39 @@ export class PoolStore {
     return { value: this.#view(kept, now) as DeletedPool };
   }
 
+  /** Every pool kept, as the state file holds them: its scope, the pool as created and patched, and its life. */
+  snapshot(): KeptPool[] {
+    this.#sweep();
+    return [...this.#scopes].flatMap(([scope, pools]) => [...pools.values()].map(({ pool, life }) => ({ scope, pool, life })));
+  }
+
+  /**
+   * Forgets every pool, then keeps these (a state file's, checked: each pool must be one the spec allows, within the
+   * bounds). Throws an Error naming the pool and the problem; the store is then empty.
+   */
+  restore(pools: readonly KeptPool[]): void {
+    this.#scopes.clear();
+    this.#deletions.length = 0;
+    this.#count = 0;
+    this.#bytes = 0;
+    const deleting: { scope: string; name: string; at: number }[] = [];
+    for (const [index, { scope, pool, life }] of pools.entries()) {
+      const where = `pools[${index}]`;
+      if (typeof scope !== "string") throw new Error(`${where}.scope must be a string`);
+      if (!isLife(life)) throw new Error(`${where}.life must be { createdAt, outcome: Running or CreationFailed, deletedAt? } with times in milliseconds`);
+      const result = this.validatePool(pool);
+      if (!result.valid) throw new Error(`${where}.pool is not a ${this.rules.itemSchema}: ${result.problems.map((problem) => problem.message).join("; ")}`);
+      if (this.#scopes.get(scope)?.has(pool.metadata.name)) throw new Error(`${where}: a second pool named ${pool.metadata.name} in one scope`);
+      if (this.#count >= this.options.maxPools) throw new Error(`more than ${this.options.maxPools} pools (maxPools)`);
+      const kept = this.#keep(scope, pool, life);
+      if ("refused" in kept) throw new Error(`${where}: ${kept.detail}`);
+      if (life.deletedAt !== undefined) deleting.push({ scope, name: pool.metadata.name, at: life.deletedAt });
+    }
+    // In the order their deletions began, which is the order they are gone.
+    this.#deletions.push(...deleting.sort((a, b) => a.at - b.at).map(({ scope, name }) => ({ scope, name })));
+    this.#sweep();
+  }
+
   /** The pool as it is at `now`: its phase, and when it is being deleted, when that began. */
   #view({ pool, life }: Kept, now: number): Pool {
     const phase = phaseAt(life, now, this.options);
@@ -170,6 +203,20 @@ export class PoolStore {
     this.#bytes = after;
     return { value: kept };
   }
+}
+
+/** A pool as the state file keeps it. */
+export interface KeptPool {
+  scope: string;
+  pool: Pool;
+  life: Life;
+}
+
+function isLife(value: unknown): value is Life {
+  if (typeof value !== "object" || value === null) return false;
+  const { createdAt, outcome, deletedAt } = value as Record<string, unknown>;
+  const time = (ms: unknown) => Number.isSafeInteger(ms) && (ms as number) >= 0;
+  return time(createdAt) && (outcome === "Running" || outcome === "CreationFailed") && (deletedAt === undefined || time(deletedAt));
 }
 
 interface Kept {

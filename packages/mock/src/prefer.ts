@@ -1,8 +1,10 @@
-// The Prefer header (RFC 7240) as Prism reads it: `code=404` picks the response, `example=NAME` the named example,
-// `dynamic=true` an answer generated from the response's schema instead of an example (`dynamic=false` the example).
+// The Prefer header (RFC 7240), parsed once per request (preferencesOf) and read by each step that takes a
+// preference: here the ones Prism reads — `code=404` picks the response, `example=NAME` the named example,
+// `dynamic=true` an answer generated from the response's schema instead of an example (`dynamic=false` the example);
+// stateful mode's `phase` (pool-lifecycle.ts); `delay` and `fault` (faults.ts).
 // Unlike Prism, a name alone is enough (the response holding that example is chosen), and a code or name the
 // operation does not have is a 400 naming it, not a problem+json 404 or 422.
-import type { Operation } from "./spec.js";
+import type { Operation } from "./router.js";
 
 export interface Preference {
   code?: number;
@@ -13,9 +15,8 @@ export interface Preference {
 
 export type PreferenceResult = { ok: true; preference: Preference } | { ok: false; problem: string };
 
-export function readPreference(header: string | undefined, operation: Operation): PreferenceResult {
-  if (!header) return { ok: true, preference: {} };
-  const asked = preferencesOf(header);
+/** The preferences that pick Prism's answer, read from the request's Prefer (parsed once, by preferencesOf). */
+export function readPreference(asked: ReadonlyMap<string, string>, operation: Operation): PreferenceResult {
   const preference: Preference = {};
   const codes = Object.keys(operation.responses).map(Number);
 
@@ -53,8 +54,8 @@ export function readPreference(header: string | undefined, operation: Operation)
 }
 
 /**
- * `code=409, example="poolAlreadyExists"` → {code → 409, example → poolAlreadyExists}. Preferences this file does not
- * read are kept for others (stateful mode's `phase`) or ignored.
+ * `code=409, example="poolAlreadyExists"` → {code → 409, example → poolAlreadyExists}. Every preference is kept, for
+ * the step that reads it; those no step reads are ignored.
  */
 export function preferencesOf(header: string | undefined): Map<string, string> {
   const preferences = new Map<string, string>();

@@ -3,7 +3,7 @@
 // POST to the collection creates, GET of it lists; GET of an item shows it, PATCH merge-patches it, DELETE deletes it.
 // A new operation of that shape is served statefully with no change here; any other operation is answered from the
 // spec's examples.
-import type { Operation } from "./spec.js";
+import type { Operation } from "./router.js";
 
 export type Role = "create" | "list" | "show" | "update" | "delete";
 

@@ -4,22 +4,29 @@ import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import type { OpenApiDocument } from "@modelarts-pools/spec/openapi";
 import { describeApi } from "@modelarts-pools/spec/operations";
-import { parameterValidators, requestBodyValidators } from "@modelarts-pools/spec/validator";
 import { errorsOf, type Answer } from "./answer.js";
+import { mockAnswerer } from "./answerers.js";
+import { requestChecks } from "./checks.js";
 import { systemClock, type Clock } from "./clock.js";
-import { DEFAULT_HOST, DEFAULT_PORT, listeningNotice } from "./defaults.js";
-import { DEFAULT_CREATING_MS, DEFAULT_DELETING_MS } from "./pool-lifecycle.js";
 import { allowedRequestHeaders } from "./cors.js";
 import { credentialsCheck } from "./credentials.js";
-import { createHandler } from "./handler.js";
+import { DEFAULT_HOST, DEFAULT_PORT, listeningNotice } from "./defaults.js";
+import { faultsOf, type FaultOptions } from "./faults.js";
+import { DEFAULT_JOURNAL_BYTES, Journal, type JournalEntry, type JournalFilter } from "./journal.js";
+import { createPipeline } from "./pipeline.js";
+import { DEFAULT_CREATING_MS, DEFAULT_DELETING_MS } from "./pool-lifecycle.js";
 import { createPrismEngine, type GeneratorOptions } from "./prism-engine.js";
-import { createProxy } from "./proxy/handler.js";
+import { createProxy } from "./proxy/forward.js";
 import { proxySettings, type ProxyOptions } from "./proxy/options.js";
-import { loadSpec, operationsOf } from "./spec.js";
-import { statefulAnswers } from "./stateful.js";
+import { routesOf } from "./router.js";
+import { keyPairsOf, signatureVerifier, type VerifySignaturesOption } from "./signatures.js";
+import { loadSpec } from "./spec.js";
+import { readStateFile, writeStateFile } from "./state-file.js";
+import { EMPTY_STATE, statefulAnswers, type StatefulAnswers, type StateSnapshot } from "./stateful.js";
 
-// `dynamic` and `seed` (generated answers), and the proxy mode's options: see prism-engine.ts and proxy/options.ts.
-export interface MockOptions extends GeneratorOptions, ProxyOptions {
+// `dynamic` and `seed` (generated answers), latency and faults, and the proxy mode's options: see prism-engine.ts,
+// faults.ts and proxy/options.ts.
+export interface MockOptions extends GeneratorOptions, FaultOptions, ProxyOptions {
   /** Port to listen on; 0 (the default) picks a free one. The CLI defaults to 4010. */
   port?: number;
   /** Interface to listen on; loopback unless told otherwise. */
@@ -56,6 +63,23 @@ export interface MockOptions extends GeneratorOptions, ProxyOptions {
   specPath?: string;
   /** Told about failures inside the mock (never about bad requests, which get their 400). Default: stderr. */
   onError?: (error: unknown) => void;
+  /**
+   * Most bytes of the request journal (`requests()`, `GET /__mock/requests`), counted as the entries' JSON (default
+   * 4 MiB): the newest entries are kept, and `dropped` says how many older ones went. 0 keeps none.
+   */
+  journalBytes?: number;
+  /**
+   * Check AK/SK signatures as the API gateway does, against the environment's key pair (`true`: HUAWEICLOUD_SDK_AK and
+   * HUAWEICLOUD_SDK_SK of `env`) or the pairs given (`{ [accessKey]: secretKey }`); a request that fails gets the
+   * gateway's 401 APIGW.0301 saying which check failed. Default false: a signature need only be well formed.
+   */
+  verifySignatures?: VerifySignaturesOption;
+  /**
+   * Stateful mode: keep the pools and nodes in this file, written after every change answered and read back at start
+   * (a restart, a crash or kill -9 loses nothing answered; time goes on while the mock is stopped). A file that is not
+   * the mock's is refused at start and left as it is.
+   */
+  stateFile?: string;
 }
 
 export interface Mock {
@@ -68,6 +92,15 @@ export interface Mock {
   reload(): Promise<void>;
   /** Stops listening and closes every open connection. */
   close(): Promise<void>;
+  /** The requests the mock answered, oldest first (those the filter names): see the journal in the README. */
+  requests(filter?: JournalFilter): JournalEntry[];
+  /** Empties the request journal. */
+  clearRequests(): void;
+  /**
+   * State and journal back to the start: in stateful mode no pools, or the state file's content at start; the faults'
+   * and latencies' draws start again from the seed.
+   */
+  reset(): Promise<void>;
 }
 
 export { DEFAULT_CREATING_MS, DEFAULT_DELETING_MS, DEFAULT_HOST, DEFAULT_PORT };
@@ -76,7 +109,15 @@ export { DEFAULT_CREATING_MS, DEFAULT_DELETING_MS, DEFAULT_HOST, DEFAULT_PORT };
 export const DEFAULT_MAX_STATE_BYTES = 32 * 1024 * 1024;
 
 export async function startMock(options: MockOptions = {}): Promise<Mock> {
-  let current = await answering(loadSpec(options.specPath), options);
+  const clock = options.clock ?? systemClock;
+  // The journal and the faults outlive a reload: the requests a test made, and the draws, go on across it.
+  const journal = new Journal(options.journalBytes ?? DEFAULT_JOURNAL_BYTES);
+  const faults = faultsOf(options);
+  if (options.stateFile !== undefined && !options.stateful) throw new TypeError("stateFile keeps stateful mode's pools: it needs stateful: true");
+  // Read once, before anything listens: a file that is not the mock's stops the start, and is never written over.
+  const initial = options.stateFile === undefined ? EMPTY_STATE : (readStateFile(options.stateFile) ?? EMPTY_STATE);
+  const shared = { clock, journal, faults, initial };
+  let current = await answering(loadSpec(options.specPath), options, shared);
   // The server outlives any one spec: reload() swaps what answers, never the socket.
   const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000 }, (request, response) => current.handler(request, response));
   server.on("clientError", (error, socket) => answerUnparsable(error, socket, current.errors.badRequest(undefined, "the request is not valid HTTP")));
@@ -88,7 +129,7 @@ export async function startMock(options: MockOptions = {}): Promise<Mock> {
     url: listeningNotice({ host: address.address, port: address.port, serves: "the mock", mock: true }).url,
     reload: async () => {
       const previous = current;
-      current = await answering(loadSpec(options.specPath), options);
+      current = await answering(loadSpec(options.specPath), options, shared);
       previous.close();
     },
     close: () =>
@@ -97,39 +138,91 @@ export async function startMock(options: MockOptions = {}): Promise<Mock> {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),
+    requests: (filter) => journal.entries(filter),
+    clearRequests: () => journal.clear(),
+    reset: () => current.reset(),
   };
 }
 
+interface Shared {
+  clock: Clock;
+  journal: Journal;
+  faults: ReturnType<typeof faultsOf>;
+  /** Stateful mode's state at start: the state file's, or none. */
+  initial: StateSnapshot;
+}
+
 /** Everything the mock derives from one version of the spec. */
-async function answering(spec: OpenApiDocument, options: MockOptions) {
+async function answering(spec: OpenApiDocument, options: MockOptions, { clock, journal, faults, initial }: Shared) {
   const api = describeApi(spec);
-  const operations = operationsOf(api);
+  const operations = routesOf(api);
   const errors = errorsOf(spec, operations);
   const limits = { maxPools: options.maxPools ?? 10_000, maxStateBytes: options.maxStateBytes ?? DEFAULT_MAX_STATE_BYTES };
   const times = {
     creatingMs: milliseconds("creatingMs", options.creatingMs ?? DEFAULT_CREATING_MS),
     deletingMs: milliseconds("deletingMs", options.deletingMs ?? DEFAULT_DELETING_MS),
   };
-  const bodyLimit = options.bodyLimit ?? 1024 * 1024;
-  const allowedHeaders = allowedRequestHeaders(api);
   const onError = options.onError ?? ((error: unknown) => process.stderr.write(`modelarts-pools-mock: ${(error as Error)?.message ?? String(error)}\n`));
+  const env = options.env ?? process.env;
+  const keys = options.verifySignatures ? keyPairsOf(options.verifySignatures, env) : undefined;
+
+  let stateful: StatefulAnswers | undefined;
+  let proxy: ReturnType<typeof createProxy> | undefined;
   if (options.proxy !== undefined) {
-    const proxy = createProxy({ spec, operations, errors, allowedHeaders, onError, clock: options.clock ?? systemClock }, proxySettings({ ...options, proxy: options.proxy }, bodyLimit));
-    return { handler: proxy.handler, errors, close: proxy.close };
+    proxy = createProxy(spec, errors, clock, proxySettings({ ...options, proxy: options.proxy }));
+  } else if (options.stateful) {
+    stateful = keeping(statefulAnswers(spec, operations, errors, { ...limits, ...times, clock }), options.stateFile);
+    restoreState(stateful, initial, options.stateFile);
   }
-  const handler = createHandler({
-    operations,
-    validators: requestBodyValidators(spec),
-    parameters: parameterValidators(spec),
-    errors,
-    credentialsProblem: credentialsCheck(api.security),
-    prism: await createPrismEngine(spec, options),
-    stateful: options.stateful ? statefulAnswers(spec, operations, errors, { ...limits, ...times, clock: options.clock ?? systemClock }) : undefined,
-    bodyLimit,
-    allowedHeaders,
-    onError,
-  });
-  return { handler, errors, close: () => undefined };
+  const answerer = proxy?.answerer ?? mockAnswerer(errors, await createPrismEngine(spec, options), stateful);
+  const reset = async () => {
+    journal.clear();
+    faults.reset();
+    if (stateful) {
+      restoreState(stateful, initial, options.stateFile);
+      if (options.stateFile !== undefined) writeStateFile(options.stateFile, stateful.snapshot());
+    }
+  };
+  const handler = createPipeline(
+    {
+      operations,
+      errors,
+      checks: requestChecks(spec),
+      credentialsProblem: credentialsCheck(api.security),
+      verifySignature: keys ? signatureVerifier(keys, clock) : undefined,
+      faults,
+      journal,
+      clock,
+      bodyLimit: options.bodyLimit ?? 1024 * 1024,
+      allowedHeaders: allowedRequestHeaders(api),
+      admin: { reset },
+      onError,
+    },
+    answerer,
+  );
+  return { handler, errors, reset, close: () => proxy?.close() };
+}
+
+/** The state restored, or an Error naming the state file (when there is one) and the problem. */
+function restoreState(stateful: StatefulAnswers, state: StateSnapshot, file: string | undefined): void {
+  try {
+    stateful.restore(state);
+  } catch (error) {
+    throw new Error(`${file === undefined ? "state" : `state file ${file}`}: ${(error as Error).message} (it is left as it is)`);
+  }
+}
+
+/** Stateful answers that write the state file after every change they answered (a 2xx to anything but a read). */
+function keeping(stateful: StatefulAnswers, file: string | undefined): StatefulAnswers {
+  if (file === undefined) return stateful;
+  return {
+    ...stateful,
+    answer(operation, request) {
+      const answer = stateful.answer(operation, request);
+      if (answer && operation.method !== "GET" && answer.status >= 200 && answer.status < 300) writeStateFile(file, stateful.snapshot());
+      return answer;
+    },
+  };
 }
 
 /** A duration option: a whole number of milliseconds from 0 up, or a RangeError naming the option. */

@@ -9,10 +9,10 @@ import type { Answer, Errors } from "./answer.js";
 import { poolFilter, WORKSPACE_LABEL, workspaceDefault } from "./pool-filter.js";
 import { preferredOutcome } from "./pool-lifecycle.js";
 import { poolRulesOf, type PoolRules } from "./pool-rules.js";
-import { PoolNodes } from "./pool-nodes.js";
-import { PoolStore, type PoolStoreOptions, type Stored } from "./pool-store.js";
+import { PoolNodes, type NodesSnapshot } from "./pool-nodes.js";
+import { PoolStore, type KeptPool, type PoolStoreOptions, type Stored } from "./pool-store.js";
 import { dutiesOf, type Duty } from "./resources.js";
-import type { Operation } from "./spec.js";
+import type { Operation } from "./router.js";
 
 /** A valid request, as stateful mode reads it. */
 export interface StatefulRequest {
@@ -24,8 +24,22 @@ export interface StatefulRequest {
   body: unknown;
 }
 
-/** The stored answer to a valid request, or undefined when stateful mode does not answer that operation. */
-export type StatefulAnswers = (operation: Operation, request: StatefulRequest) => Answer | undefined;
+export interface StatefulAnswers {
+  /** The stored answer to a valid request, or undefined when stateful mode does not answer that operation. */
+  answer(operation: Operation, request: StatefulRequest): Answer | undefined;
+  /** What stateful mode keeps, as the state file holds it (state-file.ts). */
+  snapshot(): StateSnapshot;
+  /** Forgets everything, then keeps what the snapshot holds (checked: an Error names the problem, and nothing is kept). */
+  restore(snapshot: StateSnapshot): void;
+}
+
+/** Everything stateful mode keeps: each collection's pools (by its path, `/v2/{project_id}/pools`), and their nodes. */
+export interface StateSnapshot {
+  collections: Record<string, KeptPool[]>;
+  nodes: NodesSnapshot;
+}
+
+export const EMPTY_STATE: StateSnapshot = { collections: {}, nodes: { pools: {}, made: 0 } };
 
 type Answerer = (request: StatefulRequest) => Answer;
 
@@ -72,7 +86,34 @@ export function statefulAnswers(spec: OpenApiDocument, operations: readonly Oper
       break;
     }
   }
-  return (operation, request) => (answerers.get(operation.operationId) ?? guards.get(operation.operationId))?.(request);
+  return {
+    answer: (operation, request) => (answerers.get(operation.operationId) ?? guards.get(operation.operationId))?.(request),
+    snapshot: () => ({
+      collections: Object.fromEntries([...stores].map(([collection, { store }]) => [collection, store.snapshot()])),
+      nodes: nodes.snapshot(),
+    }),
+    restore(snapshot) {
+      try {
+        if (typeof snapshot?.collections !== "object" || snapshot.collections === null) throw new Error("collections must be { [collection path]: [pools] }");
+        const unknown = Object.keys(snapshot.collections).filter((collection) => !stores.has(collection));
+        if (unknown.length > 0) throw new Error(`collections has ${unknown.join(", ")}, which the spec keeps no pools of (it keeps ${[...stores.keys()].join(", ")})`);
+        for (const [collection, { store }] of stores) {
+          const pools = snapshot.collections[collection] ?? [];
+          if (!Array.isArray(pools)) throw new Error(`collections[${JSON.stringify(collection)}] must be a list of pools`);
+          try {
+            store.restore(pools);
+          } catch (error) {
+            throw new Error(`collections[${JSON.stringify(collection)}]: ${(error as Error).message}`);
+          }
+        }
+        nodes.restore(snapshot.nodes);
+      } catch (error) {
+        for (const { store } of stores.values()) store.restore([]);
+        nodes.restore(EMPTY_STATE.nodes);
+        throw error;
+      }
+    },
+  };
 }
 
 function answererOf(spec: OpenApiDocument, duty: Duty, store: PoolStore, rules: PoolRules, errors: Errors): Answerer | undefined {

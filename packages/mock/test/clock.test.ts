@@ -14,11 +14,11 @@ describe("manualClock", () => {
   it("runs the timers that fall due, earliest first, each seeing its own time", () => {
     const clock = manualClock(0);
     const ran: string[] = [];
-    clock.schedule(() => ran.push(`late@${clock.now()}`), 300);
-    clock.schedule(() => ran.push(`early@${clock.now()}`), 100);
-    clock.schedule(() => ran.push(`tie-first@${clock.now()}`), 200);
-    clock.schedule(() => ran.push(`tie-second@${clock.now()}`), 200);
-    clock.schedule(() => ran.push("never"), 1_000);
+    clock.setTimeout(() => ran.push(`late@${clock.now()}`), 300);
+    clock.setTimeout(() => ran.push(`early@${clock.now()}`), 100);
+    clock.setTimeout(() => ran.push(`tie-first@${clock.now()}`), 200);
+    clock.setTimeout(() => ran.push(`tie-second@${clock.now()}`), 200);
+    clock.setTimeout(() => ran.push("never"), 1_000);
     clock.advance(300);
     expect(ran).toEqual(["early@100", "tie-first@200", "tie-second@200", "late@300"]);
     expect(clock.pending).toBe(1);
@@ -28,10 +28,10 @@ describe("manualClock", () => {
   it("runs a timer scheduled by a timer when it falls due within the same advance, and not before", () => {
     const clock = manualClock(0);
     const ran: number[] = [];
-    clock.schedule(() => {
+    clock.setTimeout(() => {
       ran.push(clock.now());
-      clock.schedule(() => ran.push(clock.now()), 50);
-      clock.schedule(() => ran.push(clock.now()), 500);
+      clock.setTimeout(() => ran.push(clock.now()), 50);
+      clock.setTimeout(() => ran.push(clock.now()), 500);
     }, 100);
     clock.advance(200);
     expect(ran).toEqual([100, 150]);
@@ -42,9 +42,9 @@ describe("manualClock", () => {
   it("never runs a cancelled timer", () => {
     const clock = manualClock(0);
     const ran: string[] = [];
-    const cancel = clock.schedule(() => ran.push("cancelled"), 10);
-    clock.schedule(() => ran.push("kept"), 10);
-    cancel();
+    const timer = clock.setTimeout(() => ran.push("cancelled"), 10);
+    clock.setTimeout(() => ran.push("kept"), 10);
+    clock.clearTimeout(timer);
     clock.advance(10);
     expect(ran).toEqual(["kept"]);
     expect(clock.pending).toBe(0);
@@ -59,6 +59,6 @@ describe("systemClock", () => {
   it("reads the real time and runs a scheduled callback", async () => {
     const before = Date.now();
     expect(systemClock.now()).toBeGreaterThanOrEqual(before);
-    await new Promise<void>((resolve) => systemClock.schedule(resolve, 1));
+    await new Promise<void>((resolve) => systemClock.setTimeout(resolve, 1));
   });
 });

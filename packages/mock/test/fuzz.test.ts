@@ -9,7 +9,7 @@ import { requestBodyValidators, schemaValidator, type BodyValidator } from "@mod
 import { draws, malformedJson, negativeCases, seededRandom, validBody, type Random } from "@modelarts-pools/test-support";
 import type { Mock } from "../src/index.js";
 import { dutiesOf } from "../src/resources.js";
-import { operationsOf } from "../src/spec.js";
+import { routesOf } from "../src/router.js";
 import { extraKeyNames, resolve, spec, TOKEN, useMock, validateError } from "./support.js";
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_202);
@@ -159,7 +159,7 @@ describe.each([
     }
     // Stateful mode judges a valid body by the state too (a node the pool lacks is refused): its fuzz is of the
     // operations it keeps by their REST shape alone (create, update), where every valid body succeeds.
-    const kept = dutiesOf(operationsOf(api));
+    const kept = dutiesOf(routesOf(api));
     const cases = withBodies.filter((operation) => !stateful || kept.has(operation.operationId)).flatMap((operation) => casesOf(operation, random));
     const tasks = cases.map((item, index) => () => {
       const values = !stateful ? {} : item.operation === create ? scope(`fuzz-${index}`) : targets[index % targets.length]!;

@@ -5,10 +5,10 @@ import { manualClock, startMock, type Mock } from "../src/index.js";
 import { poolNameFor } from "../src/pool-names.js";
 import { parameterSchema } from "../src/pool-rules.js";
 import { describeApi } from "@modelarts-pools/spec/operations";
-import { operationsOf } from "../src/spec.js";
+import { routesOf } from "../src/router.js";
 import { call, createRequest, poolPath, spec, validatePoolDeletion } from "./support.js";
 
-const operations = operationsOf(describeApi(spec));
+const operations = routesOf(describeApi(spec));
 const showPool = operations.find((operation) => operation.operationId === "showPool")!;
 const nameSchema = parameterSchema(spec, showPool, "path", "pool_name")!;
 const maxLength = nameSchema.maxLength as number;

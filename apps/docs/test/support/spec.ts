@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { namedExample } from "@modelarts-pools/spec/openapi";
 import { decorateSpec } from "../../src/decorate.ts";
-import { type OpenApiDocument, type OperationEntry, isObject, schemaComponent } from "../../src/openapi.ts";
+import { type OpenApiDocument, type DocumentedOperation, isObject, schemaComponent } from "../../src/openapi.ts";
 
 export function loadSpec(): OpenApiDocument {
   return JSON.parse(readFileSync(fileURLToPath(import.meta.resolve("@modelarts-pools/spec/openapi.json")), "utf8")) as OpenApiDocument;
@@ -14,7 +14,7 @@ export function loadDecoratedSpec(): OpenApiDocument {
 }
 
 /** Every error_code among the operations' response examples: what a reader must be able to find on the page. */
-export function errorCodesOf(document: OpenApiDocument, entries: readonly OperationEntry[]): string[] {
+export function errorCodesOf(document: OpenApiDocument, entries: readonly DocumentedOperation[]): string[] {
   const codes = new Set<string>();
   for (const { api } of entries) {
     for (const { examples } of Object.values(api.responses)) {
@@ -28,14 +28,14 @@ export function errorCodesOf(document: OpenApiDocument, entries: readonly Operat
 }
 
 /** The top-level fields of the operation's request body (none when it takes no body). */
-export function requestFields(document: OpenApiDocument, entry: OperationEntry): string[] {
+export function requestFields(document: OpenApiDocument, entry: DocumentedOperation): string[] {
   if (!entry.api.requestSchema) return [];
   const { properties } = schemaComponent(document, entry.api.requestSchema);
   return isObject(properties) ? Object.keys(properties) : [];
 }
 
 /** The names of the operation's path, query and header parameters, in that order. */
-export function parameterNames(entry: OperationEntry): string[] {
+export function parameterNames(entry: DocumentedOperation): string[] {
   const { pathParameters, queryParameters, headerParameters } = entry.api;
   return [...pathParameters, ...queryParameters, ...headerParameters].map(({ name }) => name);
 }

@@ -1,6 +1,6 @@
 // The options of proxy mode, as startMock takes them, checked and turned into the proxy's settings.
 import { credentialsFromEnv, type Environment } from "@modelarts-pools/client/env";
-import type { ProxySettings } from "./handler.js";
+import type { ProxySettings } from "./forward.js";
 import { parseUpstream } from "./upstream.js";
 import { violationLine } from "./report.js";
 import type { Violation } from "./violations.js";
@@ -23,7 +23,7 @@ export interface ProxyOptions {
 
 export const DEFAULT_UPSTREAM_TIMEOUT_MS = 30_000;
 
-export function proxySettings(options: ProxyOptions & { proxy: string }, bodyLimit: number): ProxySettings {
+export function proxySettings(options: ProxyOptions & { proxy: string }): ProxySettings {
   const timeoutMs = options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
   if (typeof timeoutMs !== "number" || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
     throw new TypeError(`proxy: upstreamTimeoutMs must be a number of milliseconds > 0, not ${String(timeoutMs)}`);
@@ -32,7 +32,6 @@ export function proxySettings(options: ProxyOptions & { proxy: string }, bodyLim
     upstream: parseUpstream(options.proxy),
     strict: options.proxyStrict ?? false,
     timeoutMs,
-    bodyLimit,
     credentials: credentialsFromEnv(options.env ?? process.env),
     onViolation: options.onViolation ?? ((violation) => process.stderr.write(`${violationLine(violation)}\n`)),
   };

@@ -76,10 +76,11 @@ export function upstreamClient(clock: Clock): UpstreamClient {
         };
         open.add(abort);
         // The whole exchange, answer body included, must fit in the time-out: the answer is passed on only once read.
-        const cancelTimeout = clock.schedule(() => {
+        const timer = clock.setTimeout(() => {
           finish({ kind: "timeout" });
           outgoing.destroy();
         }, timeoutMs);
+        const cancelTimeout = () => clock.clearTimeout(timer);
         outgoing.on("error", (error: NodeJS.ErrnoException) => finish({ kind: "unreachable", code: error.code ?? "ERR" }));
         outgoing.on("response", (incoming) => {
           const chunks: Buffer[] = [];

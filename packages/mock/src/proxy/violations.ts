@@ -1,28 +1,14 @@
-// Where a request or an answer departs from the spec, one finding at a time. Bodies are judged by the shared
-// validator (the one the mock and the spec's tests use); the rest (an operation the spec lacks, an undocumented
-// status, a media type it does not list, a body that is not JSON) by the operation's description. A finding names
-// places and rules, never a value, so no credential or body content reaches a report.
+// Where an upstream's answer departs from the spec, one finding at a time (a request's departures are the checks of
+// every mode, checks.ts). Bodies are judged by the shared validator; the rest (an undocumented status, a media type
+// it does not list, a body that is not JSON) by the operation's description. A finding names places and rules, never
+// a value, so no credential or body content reaches a report.
 import { gunzipSync, inflateSync, brotliDecompressSync } from "node:zlib";
 import type { OperationDescription } from "@modelarts-pools/spec/operations";
-import { schemaValidator, type BodyValidator, type ParameterValidator, type RequestParameters, type ValidationProblem } from "@modelarts-pools/spec/validator";
+import { schemaValidator, type BodyValidator, type ValidationProblem } from "@modelarts-pools/spec/validator";
 import type { OpenApiDocument } from "@modelarts-pools/spec/openapi";
+import { mediaTypeOf, MAX_VIOLATIONS, type Violation } from "../checks.js";
 
-export interface Violation {
-  /** The operation the request was routed to; null when the spec has none at its method and path. */
-  operationId: string | null;
-  direction: "request" | "response";
-  /** The status of the answer; null for a request (judged before it is forwarded). */
-  status: number | null;
-  /** A JSON pointer into the body (RFC 6901); "" for the body or the message as a whole. */
-  pointer: string;
-  /** A JSON Schema keyword (`required`, `type`, `enum`, …) or one of `operation`, `status`, `content-type`, `json`, `body`. */
-  rule: string;
-  /** One sentence naming the place and the rule. */
-  message: string;
-}
-
-/** Enough findings to fix a body; a body broken everywhere would otherwise make thousands of lines. */
-const MAX_PER_MESSAGE = 50;
+export type { Violation };
 
 export interface ResponseChecks {
   check(operation: OperationDescription, status: number, headers: Record<string, string | string[] | undefined>, body: Buffer): Violation[];
@@ -62,54 +48,8 @@ export function responseChecks(spec: OpenApiDocument): ResponseChecks {
   };
 }
 
-/** What a request check finds, and whether the media type alone was wrong (the mock answers that one its own way). */
-export interface RequestFindings {
-  violations: Violation[];
-  unsupportedMediaType: string | undefined;
-}
-
-export function checkRequest(
-  operation: OperationDescription,
-  validators: Record<string, BodyValidator> | undefined,
-  contentType: string | undefined,
-  body: Buffer,
-): RequestFindings {
-  const found = (rule: string, message: string, pointer = ""): Violation => ({ operationId: operation.operationId, direction: "request", status: null, pointer, rule, message });
-  if (operation.requestMediaTypes.length === 0 || validators === undefined) return { violations: [], unsupportedMediaType: undefined };
-  const mediaType = mediaTypeOf(contentType);
-  const validate = validators[mediaType];
-  if (!validate) {
-    const message = `Content-Type must be ${operation.requestMediaTypes.join(" or ")}, not ${mediaType || "absent"}`;
-    return { violations: [found("content-type", message)], unsupportedMediaType: contentType ?? "" };
-  }
-  if (body.length === 0) {
-    const violations = operation.requestBodyRequired ? [found("required", `the body is required (${mediaType})`)] : [];
-    return { violations, unsupportedMediaType: undefined };
-  }
-  const parsed = parseJson(body.toString("utf8"));
-  if (!parsed.ok) return { violations: [found("json", `the body is not valid JSON (${mediaType})`)], unsupportedMediaType: undefined };
-  const result = validate(parsed.value);
-  const violations = result.valid ? [] : fromProblems(result.problems, (problem) => found(problem.rule, problem.message, problem.pointer));
-  return { violations, unsupportedMediaType: undefined };
-}
-
-/** The request's path, query and header parameters, judged by the shared parameter validator (as the mock judges them). */
-export function checkParameters(operation: OperationDescription, validate: ParameterValidator | undefined, request: RequestParameters): Violation[] {
-  if (!validate) return [];
-  return fromProblems(validate(request), (problem) => ({ operationId: operation.operationId, direction: "request", status: null, pointer: "", rule: problem.rule, message: problem.message }));
-}
-
-export function noOperation(method: string, path: string): Violation {
-  return { operationId: null, direction: "request", status: null, pointer: "", rule: "operation", message: `the spec has no operation at ${method} ${path}` };
-}
-
 function fromProblems(problems: readonly ValidationProblem[], toViolation: (problem: ValidationProblem) => Violation): Violation[] {
-  return problems.slice(0, MAX_PER_MESSAGE).map(toViolation);
-}
-
-function mediaTypeOf(header: string | string[] | undefined): string {
-  const value = Array.isArray(header) ? header[0] : header;
-  return (value ?? "").split(";")[0]!.trim().toLowerCase();
+  return problems.slice(0, MAX_VIOLATIONS).map(toViolation);
 }
 
 // The answer is passed on exactly as it came, compressed or not; only the copy that is judged is decoded.
