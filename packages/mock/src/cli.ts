@@ -2,9 +2,11 @@
 import { parseArgs } from "node:util";
 import { DEFAULT_HOST, DEFAULT_PORT, listeningNotice } from "./defaults.js";
 import { DEFAULT_CREATING_MS, DEFAULT_DELETING_MS } from "./pool-lifecycle.js";
+import { parseLatency } from "./faults.js";
 import { proxyReporting, PROXY_FLAGS, PROXY_USAGE } from "./proxy/cli-options.js";
 
-const USAGE = `Usage: modelarts-pools-mock [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--stateful [--creating-ms <n>] [--deleting-ms <n>]] [--dynamic [--seed <s>]]
+const USAGE = `Usage: modelarts-pools-mock [--port ${DEFAULT_PORT}] [--host ${DEFAULT_HOST}] [--stateful [--creating-ms <n>] [--deleting-ms <n>] [--state <file>]] [--dynamic]
+                            [--latency <ms>|<min>-<max>] [--fault-rate <0..1>] [--seed <s>] [--verify-signatures]
        modelarts-pools-mock --proxy <upstream URL> [--proxy-strict] [--report <file>] [--upstream-timeout-ms <n>]
 
 Serves the ModelArts resource-pool API from its OpenAPI description, with every operation the spec has.
@@ -13,8 +15,12 @@ Serves the ModelArts resource-pool API from its OpenAPI description, with every 
   --stateful    keep created pools in memory per project and answer from them
   --creating-ms <n>  with --stateful: milliseconds a created pool takes to be Running (default ${DEFAULT_CREATING_MS})
   --deleting-ms <n>  with --stateful: milliseconds a deleted pool stays Deleting before it is gone (default ${DEFAULT_DELETING_MS})
+  --state <file>     with --stateful: keep the pools in <file>, read back at start (a restart loses nothing answered)
   --dynamic     answer with data generated from the response schemas instead of the examples
-  --seed <s>    make the generated answers repeatable (with --dynamic, or Prefer: dynamic=true)
+  --latency <ms>     every answer waits <ms>, or a time drawn from <min>-<max> (Prefer: delay=<ms> for one request)
+  --fault-rate <r>   answer that share (0 to 1) of the requests with a 503 or 429 (Retry-After: 1) or a reset
+  --seed <s>    make the generated answers, faults and latencies repeatable
+  --verify-signatures  check AK/SK signatures as the API gateway does, against HUAWEICLOUD_SDK_AK/SK of the environment
 ${PROXY_USAGE}
   --help        print this text`;
 
@@ -39,6 +45,10 @@ try {
       "deleting-ms": { type: "string" },
       dynamic: { type: "boolean", default: false },
       seed: { type: "string" },
+      state: { type: "string" },
+      latency: { type: "string" },
+      "fault-rate": { type: "string" },
+      "verify-signatures": { type: "boolean", default: false },
       ...PROXY_FLAGS,
       help: { type: "boolean", default: false },
     },
@@ -65,6 +75,14 @@ const creatingMs = duration("creating-ms", values["creating-ms"], values.statefu
 const deletingMs = duration("deleting-ms", values["deleting-ms"], values.stateful);
 
 if (values.seed !== undefined && values.seed.trim() === "") fail("--seed must not be empty");
+if (values.state !== undefined && !values.stateful) fail("--state keeps stateful mode's pools; add --stateful");
+if (values.state !== undefined && values.state.trim() === "") fail("--state must name a file");
+const latency = values.latency === undefined ? undefined : parseLatency(values.latency);
+if (typeof latency === "string") fail(latency);
+const faultRate = values["fault-rate"] === undefined ? undefined : Number(values["fault-rate"]);
+if (faultRate !== undefined && (!/^(0(\.\d+)?|1(\.0+)?|\.\d+)$/.test(values["fault-rate"]!) || !(faultRate >= 0 && faultRate <= 1))) {
+  fail(`--fault-rate must be a number from 0 to 1, not ${values["fault-rate"]}`);
+}
 let proxy;
 try {
   proxy = await proxyReporting(values);
@@ -77,8 +95,15 @@ try {
   const { startMock } = await import("./server.js");
   const generated = { dynamic: values.dynamic, ...(values.seed === undefined ? {} : { seed: values.seed }) };
   const lifecycle = { ...(creatingMs === undefined ? {} : { creatingMs }), ...(deletingMs === undefined ? {} : { deletingMs }) };
-  const mock = await startMock({ port, host: values.host, stateful: values.stateful, ...lifecycle, ...generated, ...proxy?.options });
-  const mode = proxy?.mode ?? `${values.stateful ? "stateful" : "examples"} mode${values.dynamic ? ", dynamic answers" : ""}`;
+  const testDouble = {
+    ...(values.state === undefined ? {} : { stateFile: values.state }),
+    ...(latency === undefined ? {} : { latency }),
+    ...(faultRate === undefined ? {} : { faultRate }),
+    ...(values["verify-signatures"] ? { verifySignatures: true } : {}),
+  };
+  const mock = await startMock({ port, host: values.host, stateful: values.stateful, ...lifecycle, ...generated, ...testDouble, ...proxy?.options });
+  const extras = [values.dynamic && "dynamic answers", values.state && `state in ${values.state}`, latency !== undefined && `latency ${values.latency} ms`, faultRate && `fault rate ${faultRate}`, values["verify-signatures"] && "signatures verified"].filter(Boolean);
+  const mode = proxy?.mode ?? `${values.stateful ? "stateful" : "examples"} mode${extras.map((extra) => `, ${extra}`).join("")}`;
   process.stdout.write(`${mock.url}\nModelArts pools mock (${mode}) listening; Ctrl-C stops it.\n${proxy ? `${proxy.note}\n` : ""}`);
   const { warning } = listeningNotice({ host: values.host, port: Number(new URL(mock.url).port), serves: "the mock", mock: true });
   if (warning) process.stderr.write(`${warning}\n`);
