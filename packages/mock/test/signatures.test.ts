@@ -48,7 +48,8 @@ describe("startMock({ verifySignatures: { [accessKey]: secretKey } })", () => {
 
   it("refuses a signature whose X-Sdk-Date is more than 15 minutes from the mock's time", async () => {
     const behind = createPoolsClient({ projectId: PROJECT, endpoint: mock().url, auth: { accessKey, secretKey }, clock: clientClock({ now: () => clock.now() - 16 * 60_000 }) });
-    const error = await behind.listPools().catch((caught: unknown) => caught as ModelArtsApiError);
+    const error = (await behind.listPools().catch((caught: unknown) => caught)) as ModelArtsApiError;
+    expect(error).toBeInstanceOf(ModelArtsApiError);
     expect(error.status).toBe(401);
     expect(error.message).toContain("signature expired");
   });

@@ -18,6 +18,9 @@ import { ensureNode, majorOf, otherSupportedMajors } from "../../../scripts/lib/
 const tsc = fileURLToPath(new URL("../node_modules/.bin/tsc", import.meta.url));
 const tsc5 = fileURLToPath(new URL("../node_modules/typescript-5/bin/tsc", import.meta.url));
 
+/** The consumer's AK/SK, in its environment as the official SDKs read them; made up, for the mock only. */
+const AK_SK = { HUAWEICLOUD_SDK_AK: "CONSUMERAK0000000001", HUAWEICLOUD_SDK_SK: "consumer-secret-key-for-the-mock-only", HUAWEICLOUD_SDK_PROJECT_ID: "consumer-signed-project" };
+
 const scratch = mkdtempSync(join(tmpdir(), "modelarts-pools-consumer-"));
 let mock: Mock;
 
@@ -66,7 +69,8 @@ beforeAll(async () => {
   writeJson("tsconfig.bundler.json", { compilerOptions: { ...strict, module: "Preserve", moduleResolution: "Bundler", noEmit: true }, files: ["consumer.ts"] });
   await run("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts"], join(scratch, "app"));
   // Short phases, so that the consumer's waits for Running and for the deletion end in a moment.
-  mock = await startMock({ port: 0, stateful: true, creatingMs: 300, deletingMs: 200 });
+  // Signatures verified as the gateway does: the consumer's AK/SK calls pass only if the packed client signs right.
+  mock = await startMock({ port: 0, stateful: true, creatingMs: 300, deletingMs: 200, verifySignatures: { [AK_SK.HUAWEICLOUD_SDK_AK]: AK_SK.HUAWEICLOUD_SDK_SK } });
 }, 3 * COMMAND_DEADLINE_MS + 60_000);
 
 afterAll(async () => {
@@ -114,18 +118,19 @@ describe("the packed packages in a scratch project", () => {
       flavors: expect.arrayContaining(["modelarts.vm.gpu.tnt004"]),
     },
     unreachable: "ModelArtsNetworkError",
+    akSk: { count: 2, swapped: "401 APIGW.0301" },
     signature: "7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe",
   });
 
   test(`run against the mock on the Node running the tests (${process.version})`, async () => {
     await compiled("nodenext");
-    const output = await run(process.execPath, ["out/consumer.js"], join(scratch, "app"), { ...process.env, MOCK_URL: mock.url });
+    const output = await run(process.execPath, ["out/consumer.js"], join(scratch, "app"), { ...process.env, ...AK_SK, MOCK_URL: mock.url });
     expect(JSON.parse(output)).toEqual(expectations(String(majorOf())));
   }, 2 * COMMAND_DEADLINE_MS + 60_000);
 
   test.each(otherSupportedMajors())("run against the mock on Node %i (one on PATH, else the node package of that major from npm)", async (major) => {
     const [node] = await Promise.all([ensureNode(major, { installTimeoutMs: COMMAND_DEADLINE_MS }), compiled("nodenext")]);
-    const output = await run(node, ["out/consumer.js"], join(scratch, "app"), { ...process.env, MOCK_URL: mock.url });
+    const output = await run(node, ["out/consumer.js"], join(scratch, "app"), { ...process.env, ...AK_SK, MOCK_URL: mock.url });
     expect(JSON.parse(output)).toEqual(expectations(String(major)));
   }, 2 * COMMAND_DEADLINE_MS + 60_000);
 });

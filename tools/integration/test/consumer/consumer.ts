@@ -10,6 +10,7 @@ import {
   type Pool,
   type WaitForPoolOptions,
 } from "@modelarts-pools/client";
+import { clientOptionsFromEnv } from "@modelarts-pools/client/env";
 import { rawClientOf } from "@modelarts-pools/client/raw";
 import type { PoolPhase, PoolStatus, UpdatePoolRequest } from "@modelarts-pools/types";
 
@@ -98,6 +99,19 @@ try {
   if (error instanceof ModelArtsNetworkError) unreachable = error.name;
 }
 
+// AK/SK from the environment (HUAWEICLOUD_SDK_AK, _SK, _PROJECT_ID), as the official SDKs read them: the test's mock
+// verifies every signature as the API gateway does, so these calls pass only if the packed client signs correctly.
+const signedPools = createPoolsClient(clientOptionsFromEnv({ endpoint: process.env["MOCK_URL"]! }));
+const signedCreate = await signedPools.createPool({ ...body, metadata: { labels: { "os.modelarts/name": `signed-${process.version.replace(/\D/g, "")}` } } });
+const signedUpdate = await signedPools.updatePool(signedCreate.metadata.name, { spec: { resources: [{ flavor: "modelarts.vm.gpu.tnt004", count: 2 }] } });
+let swapped: string | undefined;
+try {
+  const { accessKey, secretKey } = clientOptionsFromEnv({ endpoint: process.env["MOCK_URL"]! }).auth as { accessKey: string; secretKey: string };
+  await createPoolsClient({ projectId: signedPools.projectId, endpoint: process.env["MOCK_URL"]!, auth: { accessKey: secretKey, secretKey: accessKey } }).listPools();
+} catch (error) {
+  if (error instanceof ModelArtsApiError) swapped = `${error.status} ${error.code}`;
+}
+
 const signed = await signRequest(
   { method: "GET", url: "https://service.region.example.com/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs?limit=2&marker=13551d6b-755d-4757-b956-536f674975c0", headers: { "Content-Type": "application/json" } },
   { accessKey: "QTWAOYTTINDUT2QVKYUC", secretKey: "MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc" },
@@ -128,6 +142,7 @@ console.log(
       flavors: flavors.items.map((flavor) => flavor.metadata.name),
     },
     unreachable,
+    akSk: { count: signedUpdate.spec.resources?.[0]?.count, swapped },
     signature: signed["Authorization"]?.split("Signature=")[1],
   }),
 );
