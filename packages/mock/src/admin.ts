@@ -6,7 +6,7 @@
 import type { Answer } from "./answer.js";
 import { filterOf, type Journal } from "./journal.js";
 
-export const ADMIN_PREFIX = "/__mock/";
+const ADMIN_PREFIX = "/__mock/";
 
 export interface AdminContext {
   journal: Journal;

@@ -13,10 +13,10 @@ export interface Answer {
 }
 
 /** The situations the mock answers with an error, named by the status HTTP gives each. */
-export const BAD_REQUEST = 400;
-export const NOT_FOUND = 404;
-export const CONFLICT = 409;
-export const UNSUPPORTED_MEDIA_TYPE = 415;
+const BAD_REQUEST = 400;
+const NOT_FOUND = 404;
+const CONFLICT = 409;
+const UNSUPPORTED_MEDIA_TYPE = 415;
 
 export interface Errors {
   /** The operation's bad request (400 ModelArts.50004000); the detail says what was wrong, naming the field or header. */
@@ -46,7 +46,7 @@ interface Chosen {
  * The example an operation answers a situation with: one its responses mark as answering that status (`x-answers`),
  * else the first unmarked example of its response with that status.
  */
-export function exampleFor(operation: Operation, status: number): Chosen | undefined {
+function exampleFor(operation: Operation, status: number): Chosen | undefined {
   for (const [code, response] of Object.entries(operation.responses)) {
     for (const [example, answers] of Object.entries(response.answers ?? {})) {
       if (answers === status) return { status: Number(code), example, mediaType: response.mediaTypes[0]! };

@@ -12,7 +12,7 @@ export type BodyResult =
   | { kind: "broken" };
 
 /** The most a refused body is read for, before the mock gives up on it: 16 MiB, or four times the limit if more. */
-export function drainLimitOf(limit: number): number {
+function drainLimitOf(limit: number): number {
   return Math.max(16 * 1024 * 1024, 4 * limit);
 }
 

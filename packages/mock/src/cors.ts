@@ -7,7 +7,7 @@ const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 // Headers an AK/SK-signing client sends beyond the spec's own parameters (Huawei Cloud API Request Signing Guide).
 const SIGNING_HEADERS = ["X-Sdk-Date", "X-Security-Token", "X-Sdk-Content-Sha256", "X-Project-Id"];
 
-export function isLocalOrigin(origin: string | undefined): origin is string {
+function isLocalOrigin(origin: string | undefined): origin is string {
   if (!origin) return false;
   try {
     const url = new URL(origin);

@@ -67,7 +67,7 @@ export function poolFilter(query: Readonly<Record<string, string>>, rules: Filte
 type SelectorResult = { ok: true; pairs: (readonly [string, string])[] } | { ok: false; problem: string };
 
 /** `os.modelarts/name=pool-001,team=a` → the pairs a pool's labels must all have; empty or absent: no condition. */
-export function parseLabelSelector(selector: string | undefined): SelectorResult {
+function parseLabelSelector(selector: string | undefined): SelectorResult {
   if (selector === undefined || selector.trim() === "") return { ok: true, pairs: [] };
   const pairs: (readonly [string, string])[] = [];
   for (const item of selector.split(",")) {

@@ -15,7 +15,7 @@ export type KeyPairs = Readonly<Record<string, string>>;
 export type VerifySignaturesOption = boolean | KeyPairs;
 
 /** The gateway's answer to a request it does not authenticate. */
-export const GATEWAY_UNAUTHORIZED = { status: 401, errorCode: "APIGW.0301" } as const;
+const GATEWAY_UNAUTHORIZED = { status: 401, errorCode: "APIGW.0301" } as const;
 
 export type SignatureVerifier = (request: { method: string; target: string; headers: IncomingHttpHeaders; bytes: Buffer }) => Promise<Answer | undefined>;
 

@@ -21,7 +21,7 @@ export interface ProxyOptions {
   env?: Environment;
 }
 
-export const DEFAULT_UPSTREAM_TIMEOUT_MS = 30_000;
+const DEFAULT_UPSTREAM_TIMEOUT_MS = 30_000;
 
 export function proxySettings(options: ProxyOptions & { proxy: string }): ProxySettings {
   const timeoutMs = options.upstreamTimeoutMs ?? DEFAULT_UPSTREAM_TIMEOUT_MS;
