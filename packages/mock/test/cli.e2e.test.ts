@@ -59,6 +59,11 @@ describe("modelarts-pools-mock", () => {
     [["--stateful", "--creating-ms", "3s"], "--creating-ms must be a whole number of milliseconds from 0 up, not 3s"],
     [["--stateful", "--deleting-ms=-1"], "--deleting-ms must be a whole number of milliseconds from 0 up, not -1"],
     [["--deleting-ms", "100"], "--deleting-ms applies to stateful mode only; add --stateful"],
+    [["--state", "pools.json"], "--state keeps stateful mode's pools; add --stateful"],
+    [["--latency", "soon"], "--latency must be milliseconds (200) or a range of them (100-300), not soon"],
+    [["--latency", "300-100"], "--latency 300-100: the range must go from a smaller number to a larger one"],
+    [["--fault-rate", "2"], "--fault-rate must be a number from 0 to 1, not 2"],
+    [["--fault-rate", "half"], "--fault-rate must be a number from 0 to 1, not half"],
   ])("refuses %j with exit code 2 and one line naming the flag", async (args, message) => {
     const { child, exit, output } = run(["--port", "0", ...args]);
     try {
@@ -67,6 +72,25 @@ describe("modelarts-pools-mock", () => {
     } finally {
       child.kill("SIGKILL");
     }
+  });
+
+  it("says what it was started with: state file, latency, fault rate, signatures verified", async () => {
+    const env = { ...process.env, HUAWEICLOUD_SDK_AK: "CLIAK", HUAWEICLOUD_SDK_SK: "cli-secret" };
+    const cli = spawnUntil(process.execPath, [bin, "--port", "0", "--latency", "0-5", "--fault-rate", "0.1", "--seed", "s", "--verify-signatures"], { ready: /listening/, env });
+    try {
+      await cli.ready;
+      expect(cli.output()).toContain("(examples mode, latency 0-5 ms, fault rate 0.1, signatures verified) listening");
+      expect(cli.output()).not.toContain("cli-secret");
+    } finally {
+      await cli.stop("SIGTERM");
+    }
+  });
+
+  it("refuses --verify-signatures without a key pair in its environment, naming the variables", async () => {
+    const env = { ...process.env, HUAWEICLOUD_SDK_AK: "", HUAWEICLOUD_SDK_SK: "" };
+    const cli = spawnUntil(process.execPath, [bin, "--port", "0", "--verify-signatures"], { env });
+    expect(await cli.exit).toBe(2);
+    expect(cli.output()).toContain("modelarts-pools-mock: verifySignatures: set HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK");
   });
 
   it("refuses a bad flag with exit code 2 and its usage", async () => {
