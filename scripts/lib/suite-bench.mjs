@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { durationsFile, slowestLines } from "./file-durations-reporter.mjs";
 import { median } from "./stats.mjs";
+import { MACHINE_PATH } from "./toolchain-node.mjs";
 
 /** CPU seconds (user + system) of this process's children that have been waited for, from /proc (Linux). */
 function childrenCpuSeconds() {
@@ -17,10 +18,10 @@ function childrenCpuSeconds() {
 }
 
 /** Runs a command to its end; its wall time (ms) and the CPU seconds of everything it ran. */
-function measured(command, args, cwd) {
+function measured(command, args, cwd, env = process.env) {
   const cpuBefore = childrenCpuSeconds();
   const started = performance.now();
-  const result = spawnSync(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", maxBuffer: 256 << 20 });
+  const result = spawnSync(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"], encoding: "utf8", maxBuffer: 256 << 20 });
   const ms = performance.now() - started;
   if (result.status !== 0) throw new Error(`${command} ${args.join(" ")} failed in ${cwd}:\n${result.stdout.slice(-4000)}\n${result.stderr.slice(-4000)}`);
   return { ms, cpu: childrenCpuSeconds() - cpuBefore, stdout: result.stdout };
@@ -37,6 +38,9 @@ function freshClone(root, ref) {
   return { clone, remove: () => rmSync(folder, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }) };
 }
 
+const machineEnv = { ...process.env, PATH: process.env[MACHINE_PATH] ?? process.env.PATH };
+delete machineEnv[MACHINE_PATH];
+
 export function suiteFigures(root, runs, baseline) {
   const commit = (ref) => execFileSync("git", ["rev-parse", "--short", ref], { cwd: root, encoding: "utf8" }).trim();
   const [before, after] = [commit(baseline), commit("HEAD")];
@@ -45,7 +49,8 @@ export function suiteFigures(root, runs, baseline) {
     for (const ref of i % 2 ? [after, before] : [before, after]) {
       const { clone, remove } = freshClone(root, ref);
       try {
-        fresh[ref].push(measured("npm", ["test"], clone));
+        // As CI and a user run it: started by the machine's own Node (pnpm bench itself moved onto the toolchain's).
+        fresh[ref].push(measured("npm", ["test"], clone, machineEnv));
       } finally {
         remove();
       }
@@ -60,7 +65,8 @@ export function suiteFigures(root, runs, baseline) {
   const slowest = slowestLines(JSON.parse(readFileSync(durationsFile(root), "utf8"))).map((line) => line.trim().replace(/\s+/, " "));
   const wall = (ref) => median(fresh[ref].map(({ ms }) => ms));
   const cpu = (ref) => median(fresh[ref].map((run) => run.cpu));
-  const side = `median of ${runs} fresh clone(s) each, ${before} and ${after} alternating on this machine (install, build, lint and every test)`;
+  const machineNode = execFileSync("node", ["--version"], { env: machineEnv, encoding: "utf8" }).trim();
+  const side = `median of ${runs} fresh clone(s) each, ${before} and ${after} alternating on this machine, started by its Node ${machineNode} as CI starts it (install, build, lint and every test)`;
   return {
     package: "suite",
     figures: [

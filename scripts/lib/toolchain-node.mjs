@@ -11,6 +11,9 @@ import { atLeastInMajor, ensureNode, SUPPORTED_NODE } from "./supported-node.mjs
 
 export const TOOLCHAIN_MAJOR = 24;
 
+/** The variable that holds the PATH a script was started with, before it moved onto the toolchain's Node. */
+export const MACHINE_PATH = "MODELARTS_POOLS_MACHINE_PATH";
+
 /** Whether the tools run on `version`: 24.18 or a later 24, or any even major from 26 on (what vitest 5 accepts). */
 export function toolchainRunsOn(version) {
   const major = Number(/^v?(\d+)\./.exec(version)?.[1]);
@@ -39,6 +42,8 @@ export async function onToolchainNode() {
     log(`the tools need Node ${SUPPORTED_NODE[TOOLCHAIN_MAJOR]} or a later 24 and this is ${process.version}; getting one failed: ${error.message}`);
     process.exit(1);
   }
-  const code = await runPassingSignals(node, [...process.execArgv, ...process.argv.slice(1)], { env: { ...process.env, PATH: pathWith(node) } });
+  // The machine's own PATH is kept for what must run as the machine would run it (the suite bench's fresh clones).
+  const machinePath = process.env[MACHINE_PATH] ?? process.env.PATH ?? "";
+  const code = await runPassingSignals(node, [...process.execArgv, ...process.argv.slice(1)], { env: { ...process.env, PATH: pathWith(node), [MACHINE_PATH]: machinePath } });
   process.exit(code);
 }
