@@ -10,7 +10,7 @@ import { existsSync, readFileSync, rmSync } from "node:fs";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { runPassingSignals } from "./lib/child.mjs";
-import { parseServerFlags } from "./lib/servers.mjs";
+import { checkPortsFree, parseServerFlags } from "./lib/servers.mjs";
 import { durationsFile, slowestLines } from "./lib/file-durations-reporter.mjs";
 import { failuresOf } from "./lib/vitest-report.mjs";
 import { onToolchainNode } from "./lib/toolchain-node.mjs";
@@ -87,7 +87,8 @@ if (!task || !(task in tasks)) {
   process.exit(2);
 }
 // A mistyped flag is reported now, in one line, rather than after an install and a build.
-if (task === "start") parseServerFlags(process.argv.slice(3), { command: "npm start", usage: "npm start --" });
+// A busy port too: `npm start` says so before it installs and builds.
+if (task === "start") await checkPortsFree(parseServerFlags(process.argv.slice(3), { command: "npm start", usage: "npm start --" }));
 await onToolchainNode();
 await ensurePnpm();
 await run("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"]);

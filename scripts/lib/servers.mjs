@@ -1,6 +1,9 @@
 // What `npm start` (run.mjs, then serve.mjs) and `pnpm dev` (dev.mjs) share: their flags, the mock and the docs
 // started from the built packages, what they print about where they listen, and one clean stop on SIGINT or SIGTERM.
 // Node built-ins only at the top: run.mjs checks the flags with this file before anything is installed or built.
+import { readFileSync } from "node:fs";
+import { createServer as createNetServer } from "node:net";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
 const serverOptions = {
@@ -29,7 +32,15 @@ export function parseServerFlags(argv, { command, usage = command, extra = {}, e
     process.exit(2);
   };
   // `pnpm start -- --stateful` hands its `--` on to the script (npm drops it): here it separates nothing.
-  const args = argv[0] === "--" ? argv.slice(1) : argv;
+  const given = argv[0] === "--" ? argv.slice(1) : argv;
+  // parseArgs reads `--mock-port -5` as a flag without its value and a short option ("argument is ambiguous"), but
+  // `--mock-port=-5` as the value -5: joined here, a negative number gets the flag's own message however it is written.
+  const valueFlags = new Set(Object.entries({ ...serverOptions, ...extra }).flatMap(([name, option]) => (option.type === "string" ? [`--${name}`] : [])));
+  const args = [];
+  for (let index = 0; index < given.length; index++) {
+    const [arg, next] = [given[index], given[index + 1]];
+    args.push(valueFlags.has(arg) && next !== undefined && /^-\d/.test(next) ? `${arg}=${given[++index]}` : arg);
+  }
   let values;
   try {
     ({ values } = parseArgs({ args, options: { ...serverOptions, ...extra }, strict: true }));
@@ -48,6 +59,49 @@ export function parseServerFlags(argv, { command, usage = command, extra = {}, e
     }
   }
   return values;
+}
+
+/**
+ * The defaults as the sources write them (`export const DEFAULT_PORT = 4010;`), for run.mjs to check the ports
+ * before anything is installed or built; scripts/test/server-defaults.test.ts holds them to the built packages' values.
+ */
+export function defaultsFromSources() {
+  const read = (file, name) => {
+    const text = readFileSync(fileURLToPath(new URL(`../../${file}`, import.meta.url)), "utf8");
+    const value = new RegExp(`export const ${name} = ("?)([^";]+)\\1;`).exec(text)?.[2];
+    if (value === undefined) throw new Error(`${file} no longer says \`export const ${name} = …;\``);
+    return value;
+  };
+  return {
+    mockPort: Number(read("packages/mock/src/defaults.ts", "DEFAULT_PORT")),
+    docsPort: Number(read("apps/docs/src/defaults.ts", "DEFAULT_DOCS_PORT")),
+    host: read("packages/mock/src/defaults.ts", "DEFAULT_HOST"),
+  };
+}
+
+/**
+ * Exits 1 with the one line a busy port gets when the servers start (listenOr, below), if the mock's or the docs'
+ * port is taken now: `npm start` says so before it installs and builds for a minute. Port 0 is always free.
+ */
+export async function checkPortsFree(values) {
+  const defaults = defaultsFromSources();
+  const host = values.host ?? defaults.host;
+  const wanted = [
+    { port: Number(values["mock-port"] ?? defaults.mockPort), flag: "--mock-port" },
+    { port: Number(values["docs-port"] ?? defaults.docsPort), flag: "--docs-port" },
+  ];
+  for (const { port, flag } of wanted) {
+    if (port === 0) continue;
+    const code = await new Promise((resolve) => {
+      const server = createNetServer();
+      server.once("error", (error) => resolve(error.code));
+      server.listen(port, host, () => server.close(() => resolve(undefined)));
+    });
+    if (code === "EADDRINUSE" || code === "EACCES") {
+      process.stderr.write(`port ${port} on ${host} ${code === "EADDRINUSE" ? "is in use" : "is not allowed"}: pass ${flag} N to choose another (0 picks a free one)\n`);
+      process.exit(1);
+    }
+  }
 }
 
 /** Built packages' defaults for what the flags left unset. */
@@ -86,7 +140,8 @@ export async function startServers(flags, onStop = () => {}) {
   const { serveDocs } = await import("../../apps/docs/dist/serve.js");
   const { host } = options;
   const mock = await listenOr(() => startMock({ port: options.mockPort, host, stateful: options.stateful }), { port: options.mockPort, host, flag: "--mock-port" }, () => {});
-  const docs = await listenOr(() => serveDocs({ port: options.docsPort, host }), { port: options.docsPort, host, flag: "--docs-port" }, () => mock.close());
+  // The page's samples call the mock where it really listens (--mock-port, --host), not where the build said.
+  const docs = await listenOr(() => serveDocs({ port: options.docsPort, host, mockUrl: mock.url }), { port: options.docsPort, host, flag: "--docs-port" }, () => mock.close());
   const { warning } = listeningNotice({ host, port: Number(new URL(mock.url).port), serves: "the mock and the docs", mock: true });
   if (warning) process.stderr.write(`${warning}\n`);
   let stopping = false;

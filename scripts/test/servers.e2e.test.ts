@@ -68,4 +68,22 @@ describe.each([
     expect(second).toMatch(/^usage: /);
     expect(server.output()).not.toMatch(/^\s+at /m);
   });
+
+  it("serves the docs page with the mock's real URL in its samples, not the default the build wrote", async () => {
+    const server = start("--mock-port 0 --docs-port 0");
+    await server.ready;
+    const [mockUrl, docsUrl] = urls(server.output());
+    expect(mockUrl).not.toBe("http://127.0.0.1:4010");
+    for (const encoding of ["br", "gzip", "identity"]) {
+      const page = await (await fetch(docsUrl!, { headers: { "accept-encoding": encoding } })).text();
+      expect(page, encoding).toContain(`${mockUrl}/v2/`);
+      expect(page, encoding).not.toContain("127.0.0.1:4010");
+    }
+  });
+
+  it.each(["--mock-port -5", "--mock-port=-5"])("refuses %s with the flag's own message, however the negative number is written", async (flags) => {
+    const server = start(flags);
+    expect(await server.exit).toBe(2);
+    expect(ownLines(server.output())[0]).toMatch(/: --mock-port must be a port number from 0 to 65535, got "-5"$/);
+  });
 });

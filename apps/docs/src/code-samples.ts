@@ -3,7 +3,7 @@
 // spec (describeApi and the spec's own examples), so a change there changes the samples with it.
 import { clientMethod, clientReturns } from "./client-methods.js";
 import { typescriptLiteral } from "./literal.js";
-import { mockUrl } from "./mock-server.js";
+import { mockUrl } from "./defaults.js";
 import {
   type ApiDescription,
   type CodeSample,

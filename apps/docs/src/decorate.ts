@@ -1,8 +1,11 @@
 // The docs show a decorated copy of the bundled spec, never the spec itself: the local mock joins the servers, the
 // overview says how to start it and shows a pool's whole life in one sample, and every operation gets generated code
 // samples. spec/ stays the only hand-written description, and nothing here restates a field or an example.
-import { codeSamplesFor, sampleContext } from "./code-samples.js";
+import { codeSamplesFor, sampleContext, tokenVariable } from "./code-samples.js";
+import { authenticationSection } from "./authentication-section.js";
+import { errorsSection } from "./errors-section.js";
 import { lifecycleSection } from "./lifecycle.js";
+import { joinDescriptionBreaks } from "./soft-breaks.js";
 import { mockHowTo, mockServer } from "./mock-server.js";
 import { type OpenApiDocument, documentedApi, infoOf, isObject } from "./openapi.js";
 
@@ -17,8 +20,15 @@ export function decorateSpec(spec: OpenApiDocument): OpenApiDocument {
   }
   const context = sampleContext(copy, documented);
   copy.servers = [...(copy.servers ?? []).filter((server) => !isObject(server) || server.url !== mockServer.url), mockServer];
-  const overview = `${infoOf(copy).description}${mockHowTo(context.tokenHeader)}${lifecycleSection(context, documented.operations)}`;
+  const sections = [
+    mockHowTo(context.tokenHeader, tokenVariable),
+    authenticationSection(context),
+    lifecycleSection(context, documented.operations),
+    errorsSection(copy, documented.operations),
+  ];
+  const overview = `${infoOf(copy).description}${sections.join("")}`;
   copy.info = { ...copy.info, description: overview };
+  joinDescriptionBreaks(copy);
   for (const entry of documented.operations) entry.node["x-codeSamples"] = codeSamplesFor(context, entry);
   return copy;
 }

@@ -3,7 +3,7 @@
 // the scale-out example), the calls are the client's; the docs tests compile it against the client and run it against
 // the stateful mock.
 import { type SampleContext, clientCall, clientSetup, tokenVariable } from "./code-samples.js";
-import { mockUrl } from "./mock-server.js";
+import { mockUrl } from "./defaults.js";
 import { type DocumentedOperation, type RequestExample, findOperation } from "./openapi.js";
 
 export const lifecycleHeading = "The life of a pool";
@@ -14,7 +14,14 @@ export interface Polling {
   timeoutMs: number;
 }
 
-/** What the page shows: Terraform's practice against the live API, where a pool takes minutes to create or delete. */
+/**
+ * What the sample polls with: short, so that against the local mock it ends in seconds whichever mode it answers in
+ * (the stateful mock lives a pool's life in about five seconds; the examples mock never deletes one, so the last wait
+ * ends with its time-out).
+ */
+export const samplePolling: Polling = { intervalMs: 500, timeoutMs: 10_000 };
+
+/** What the page tells for the live API, where a pool takes minutes: Terraform's practice. */
 export const livePolling: Polling = { intervalMs: 15_000, timeoutMs: 90 * 60_000 };
 
 /** `15_000`, as a person would write it. */
@@ -44,11 +51,13 @@ export function lifecycleSample(context: SampleContext, operations: readonly Doc
   const created = firstRequestExample(create);
   const scaledOut = firstRequestExample(scale);
   const minutes = livePolling.timeoutMs / 60_000;
+  const live = `{ intervalMs: ${numberLiteral(livePolling.intervalMs)}, timeoutMs: ${numberLiteral(livePolling.timeoutMs)} }`;
   return [
     clientSetup(context, create, "The life of a pool: create it, wait until it runs, scale it out, delete it, wait until it is gone"),
     `\n`,
-    `// A pool takes minutes to create or delete: ask every ${livePolling.intervalMs / 1000} s, for ${minutes} minutes at most.\n`,
-    pollingLine(livePolling),
+    `// The local mock lives a pool's life in seconds. Against the live API a pool takes minutes to create or delete:\n`,
+    `// ask every ${livePolling.intervalMs / 1000} s, for ${minutes} minutes at most: ${live}.\n`,
+    pollingLine(samplePolling),
     `\n`,
     `// ${created.summary ?? created.name}\n`,
     `const created = await ${clientCall(context, create, created.value, [])};\n`,
@@ -57,7 +66,7 @@ export function lifecycleSample(context: SampleContext, operations: readonly Doc
     `\n`,
     `// A new pool has no phase yet, then it is Creating; waitForPool rejects at once if it fails.\n`,
     `const running = await pools.waitForPool(poolName, { until: "Running", ...polling });\n`,
-    "console.log(`${poolName} is ${running?.status.phase}`);\n",
+    "console.log(`${poolName} is ${running.status.phase}`);\n",
     `\n`,
     `// ${scaledOut.summary ?? scaledOut.name}\n`,
     `const scaled = await ${clientCall(context, scale, scaledOut.value, ["poolName"])};\n`,
@@ -79,9 +88,11 @@ Everything a pool goes through, with \`@modelarts-pools/client\`: create it, wai
 out, delete it and wait until it is gone. \`waitForPool\` asks for the pool every \`intervalMs\` until it reaches the
 phase (or, with \`"deleted"\`, until it answers 404), and rejects at once on a failure phase or after \`timeoutMs\`.
 
-To run it against the local mock, start the mock with \`npx modelarts-pools-mock --stateful\` (it keeps the pools you
-create and moves them through their phases), set \`endpoint\` to ${mockUrl} and \`${tokenVariable}\` to any
-value.
+It needs the **stateful** mock, which keeps the pools you create and moves them through their phases: start it with
+\`npm start -- --stateful\` at the repo root (or \`npx modelarts-pools-mock --stateful\`), set \`endpoint\` to
+${mockUrl} and \`${tokenVariable}\` to any value. It ends in seconds: the mock that \`npm start\` serves by default
+answers the spec's examples and never deletes a pool, so there the last wait ends with \`ModelArtsTimeoutError\`
+after \`timeoutMs\`.
 
 \`\`\`ts
 ${lifecycleSample(context, operations)}\`\`\`

@@ -1,18 +1,15 @@
 // How the docs present the local mock (@modelarts-pools/mock): as a server beside the regional endpoint, with the
 // two ways to start it. The curl samples call this URL, and their test swaps only its host:port for a live mock's.
 
-import { DEFAULT_HOST, DEFAULT_PORT } from "@modelarts-pools/mock/defaults";
-import { DEFAULT_DOCS_PORT } from "./serve.js";
-
-/** Where `npm start` at the repo root and `npx modelarts-pools-mock` serve the mock by default. */
-export const mockUrl = `http://${DEFAULT_HOST}:${DEFAULT_PORT}`;
+import { DEFAULT_HOST } from "@modelarts-pools/mock/defaults";
+import { DEFAULT_DOCS_PORT, mockUrl } from "./defaults.js";
 
 export const mockServer = {
   url: mockUrl,
   description: "Local mock (@modelarts-pools/mock; start it with npm start at the repo root, or npx modelarts-pools-mock)",
 };
 
-export function mockHowTo(tokenHeader: string): string {
+export function mockHowTo(tokenHeader: string, tokenVariable: string): string {
   return `
 ## Try it against the local mock
 
@@ -27,5 +24,16 @@ at ${mockUrl}. Start it with either command:
 Every operation below has a curl sample that calls the mock as it stands, and a TypeScript sample using
 \`@modelarts-pools/client\` (set \`endpoint\` to ${mockUrl} to call the mock instead of the regional endpoint).
 The mock checks that the \`${tokenHeader}\` header is present, not what it holds: any value will do.
+
+The mock answers with the spec's examples; a \`Prefer\` header picks another answer: \`Prefer: code=404\` the
+operation's 404, \`Prefer: example=poolNotFound\` a named example, \`Prefer: dynamic=true\` one generated from the
+schema; with \`--stateful\`, \`Prefer: phase=CreationFailed\` on a create makes the pool fail. For testing a
+client: \`Prefer: delay=500\` holds the answer, \`Prefer: fault=503\` (or \`429\`, \`reset\`, \`timeout\`) fails it.
+
+Every sample reads the token from the \`${tokenVariable}\` environment variable, so set it once before the first one:
+
+\`\`\`sh
+export ${tokenVariable}=any-token-for-the-mock
+\`\`\`
 `;
 }

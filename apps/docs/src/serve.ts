@@ -8,6 +8,7 @@ import { parseArgs } from "node:util";
 import { pathToFileURL } from "node:url";
 import { DEFAULT_HOST, listeningNotice } from "@modelarts-pools/mock/defaults";
 import { type Encoding, encodings, negotiateEncoding } from "./compress.js";
+import { DEFAULT_DOCS_PORT, mockUrl } from "./defaults.js";
 import { distDir } from "./paths.js";
 
 export interface ServeDocsOptions {
@@ -17,6 +18,11 @@ export interface ServeDocsOptions {
   host?: string;
   /** Folder holding index.html and its .br/.gz files; default this package's dist/. */
   dir?: string;
+  /**
+   * The URL of the mock the page's samples call, when it is not the default one the build wrote
+   * (`npm start -- --mock-port 4020`): the page is served with that URL in every sample and mention.
+   */
+  mockUrl?: string;
 }
 
 export interface DocsServer {
@@ -43,14 +49,25 @@ function loadAsset(file: string, type: string): Asset {
   return { type, identity, encoded };
 }
 
-function loadAssets(dir: string): Map<string, Asset> {
-  const page = loadAsset(join(dir, "index.html"), "text/html; charset=utf-8");
+/**
+ * The asset with the default mock URL the build wrote swapped for `url`, compressed again (fast: it is done once per
+ * start or reload, while the build's own files are compressed for size).
+ */
+function pointedAt(asset: Asset, url: string | undefined): Asset {
+  if (url === undefined || url === mockUrl) return asset;
+  const identity = Buffer.from(asset.identity.toString("utf8").replaceAll(mockUrl, url));
+  const encoded = Object.fromEntries((Object.entries(encodings) as [Encoding, (typeof encodings)[Encoding]][]).map(([name, { compress }]) => [name, compress(identity, "fast")]));
+  return { type: asset.type, identity, encoded };
+}
+
+function loadAssets(dir: string, url: string | undefined): Map<string, Asset> {
+  const page = pointedAt(loadAsset(join(dir, "index.html"), "text/html; charset=utf-8"), url);
   const assets = new Map([
     ["/", page],
     ["/index.html", page],
   ]);
   const spec = join(dir, "openapi.json");
-  if (existsSync(spec)) assets.set("/openapi.json", loadAsset(spec, "application/json"));
+  if (existsSync(spec)) assets.set("/openapi.json", pointedAt(loadAsset(spec, "application/json"), url));
   return assets;
 }
 
@@ -79,11 +96,10 @@ function answer(request: IncomingMessage, response: ServerResponse, assets: Map<
   response.end(request.method === "HEAD" ? undefined : body);
 }
 
-/** Where `npm start` and `pnpm dev` serve the page. */
-export const DEFAULT_DOCS_PORT = 8080;
+export { DEFAULT_DOCS_PORT };
 
-export async function serveDocs({ port = DEFAULT_DOCS_PORT, host = DEFAULT_HOST, dir = distDir }: ServeDocsOptions = {}): Promise<DocsServer> {
-  let assets = loadAssets(dir);
+export async function serveDocs({ port = DEFAULT_DOCS_PORT, host = DEFAULT_HOST, dir = distDir, mockUrl: url }: ServeDocsOptions = {}): Promise<DocsServer> {
+  let assets = loadAssets(dir, url);
   const server = createServer((request, response) => answer(request, response, assets));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -96,7 +112,7 @@ export async function serveDocs({ port = DEFAULT_DOCS_PORT, host = DEFAULT_HOST,
   return {
     url: listeningNotice({ host: address.address, port: address.port, serves: "the docs", mock: false, path: "/" }).url,
     reload: () => {
-      assets = loadAssets(dir);
+      assets = loadAssets(dir, url);
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

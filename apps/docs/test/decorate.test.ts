@@ -4,9 +4,11 @@ import { describe, expect, test } from "vitest";
 import { clientMethod } from "../src/client-methods.ts";
 import { sampleContext, tokenHeader } from "../src/code-samples.ts";
 import { decorateSpec } from "../src/decorate.ts";
-import { lifecycleHeading, lifecycleSample, livePolling, pollingLine } from "../src/lifecycle.ts";
+import { joinSoftBreaks } from "../src/soft-breaks.ts";
+import { lifecycleHeading, lifecycleSample, samplePolling, pollingLine } from "../src/lifecycle.ts";
 import { typescriptLiteral } from "../src/literal.ts";
-import { mockServer, mockUrl } from "../src/mock-server.ts";
+import { mockUrl } from "../src/defaults.ts";
+import { mockServer } from "../src/mock-server.ts";
 import { documentedApi, findOperation, infoOf, parameterExample, parameterOf, serversOf } from "../src/openapi.ts";
 import { loadSpec } from "./support/spec.ts";
 
@@ -34,20 +36,34 @@ describe("decorateSpec", () => {
   test("says in the overview how to start the mock, keeping the spec's own description first", () => {
     const spec = loadSpec();
     const description = infoOf(decorateSpec(spec)).description;
-    expect(description.startsWith(infoOf(spec).description)).toBe(true);
+    // First, as the page shows it: with its soft line breaks as spaces (soft-breaks.ts).
+    expect(description.startsWith(joinSoftBreaks(infoOf(spec).description))).toBe(true);
     expect(description).toContain("## Try it against the local mock");
     expect(description).toContain(`\`npx modelarts-pools-mock\``);
     expect(description).toContain(mockUrl);
   });
 
-  test(`adds "${lifecycleHeading}" to the overview: the lifecycle sample as a TypeScript block, with the live polling times`, () => {
+  test(`adds "${lifecycleHeading}" to the overview: the lifecycle sample as a TypeScript block, polling for the mock, the live times in its comment`, () => {
     const { spec, operations, context } = decorated();
     const description = infoOf(spec).description;
     const sample = lifecycleSample(context, operations);
     expect(description).toContain(`\n## ${lifecycleHeading}\n`);
     expect(description).toContain(`\n\`\`\`ts\n${sample}\`\`\`\n`);
-    expect(sample).toContain(pollingLine(livePolling));
-    expect(pollingLine(livePolling)).toBe("const polling = { intervalMs: 15_000, timeoutMs: 5_400_000 };\n");
+    expect(sample).toContain(pollingLine(samplePolling));
+    expect(pollingLine(samplePolling)).toBe("const polling = { intervalMs: 500, timeoutMs: 10_000 };\n");
+    expect(sample).toContain("{ intervalMs: 15_000, timeoutMs: 5_400_000 }");
+    expect(sample).toContain("running.status.phase");
+    expect(description).toContain("npm start -- --stateful");
+  });
+
+  test("adds the Authentication and Errors sections, and tells where to set the samples' token", () => {
+    const { spec } = decorated();
+    const description = infoOf(spec).description;
+    expect(description).toContain("\n## Authentication\n");
+    expect(description).toContain("\n## Errors\n");
+    expect(description).toContain("export MODELARTS_TOKEN=");
+    expect(description).toMatch(/HUAWEICLOUD_SDK_AK.*HUAWEICLOUD_SDK_SK/);
+    expect(description).toContain("Prefer: code=404");
   });
 
   test("the lifecycle sample creates with the create example, scales with the update example, and waits twice", () => {

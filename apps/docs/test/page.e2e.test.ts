@@ -9,8 +9,9 @@ import { fileURLToPath } from "node:url";
 import { inline } from "@modelarts-pools/spec/openapi";
 import type { Locator, Page, Request, Response } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
-import { mockUrl } from "../src/mock-server.ts";
+import { mockUrl } from "../src/defaults.ts";
 import { sampleContext } from "../src/code-samples.ts";
+import { clientErrors, errorsHeading } from "../src/errors-section.ts";
 import { lifecycleHeading, lifecycleSample } from "../src/lifecycle.ts";
 import { type DocumentedOperation, documentedApi, documentedOperations, infoOf, serversOf } from "../src/openapi.ts";
 import { pagePath } from "../src/paths.ts";
@@ -217,6 +218,43 @@ describe("the API reference in Chromium", () => {
     expect(documenting.length).toBeGreaterThan(0);
     expect(texts.length).toBeGreaterThanOrEqual(documenting.length);
     for (const text of texts) expect(text).toContain("jobFlavors");
+  });
+
+  // What a newcomer looks for: how errors come back, how to sign, which variables the client reads, how to pick the
+  // mock's answer. Each finds at least one result that holds the words, and no result glues two words together.
+  test.each([
+    ["Errors", /Errors/],
+    ["AK/SK", /AK\/SK/],
+    ["HUAWEICLOUD_SDK_AK", /HUAWEICLOUD_SDK_AK/],
+    ["Prefer", /Prefer/],
+  ])('finds "%s" with the page\'s search', async (text, expected) => {
+    const texts = await search(tab.page, text);
+    expect(texts.some((found) => expected.test(found)), texts.join(" | ")).toBe(true);
+  });
+
+  test("shows search results with the spaces between words kept: every word of a result is a word of the spec", async () => {
+    // Words as the spec writes them (letters and digits between anything else); a result that glued two ("scale itout",
+    // "404ModelArts") holds a word the spec has not.
+    const words = (text: string) => text.split(/[^A-Za-z0-9]+/).filter(Boolean);
+    const vocabulary = new Set(words(JSON.stringify(spec)));
+    const glued: string[] = [];
+    for (const query of ["scale", "phase", "404", "continue"]) {
+      for (const result of await search(tab.page, query)) {
+        // A result's excerpts are cut mid-word at their ends ("...pool: its"): only whole words inside are judged.
+        for (const excerpt of result.split("\n")) glued.push(...words(excerpt).slice(1, -1).filter((word) => !vocabulary.has(word)));
+      }
+    }
+    expect(glued).toEqual([]);
+  });
+
+  test("has an Errors section naming every error code the spec declares and the client's error classes", async () => {
+    const { page } = tab;
+    await page.locator('[data-component-name="Menu/Menu"]').getByText(errorsHeading, { exact: true }).click();
+    const section = page.locator("[data-section-id]").filter({ has: page.getByRole("heading", { name: errorsHeading }) });
+    await section.locator("table").waitFor();
+    const text = await section.innerText();
+    for (const code of errorCodesOf(spec, operations)) expect(text).toContain(code);
+    for (const { name } of clientErrors) expect(text).toContain(name);
   });
 
   // Reads the whole page as a reader would, in a tab of its own, and checks what that tab recorded (one tour for both:

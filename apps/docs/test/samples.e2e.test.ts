@@ -11,8 +11,8 @@ import { schemaValidator } from "@modelarts-pools/spec/validator";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { clientMethod } from "../src/client-methods.ts";
 import { sampleContext, tokenVariable } from "../src/code-samples.ts";
-import { livePolling, pollingLine } from "../src/lifecycle.ts";
-import { mockUrl } from "../src/mock-server.ts";
+import { pollingLine, samplePolling } from "../src/lifecycle.ts";
+import { mockUrl } from "../src/defaults.ts";
 import { type CodeSample, type DocumentedOperation, defaultServerUrl, documentedApi, findOperation, isObject, parameterDefault, parameterExample, parameterOf } from "../src/openapi.ts";
 import { startRecorder } from "./support/recorder.ts";
 import { type Finished, run } from "./support/run.ts";
@@ -161,6 +161,15 @@ describe("the TypeScript samples", () => {
     });
   }
 
+  test("the lifecycle sample as the page shows it ends against the mock that answers examples: its last wait times out", async () => {
+    const result = await compiled();
+    expect(diagnosticsOf(result, "lifecycle.ts"), "tsc errors in the lifecycle sample").toEqual([]);
+    const ran = await run(process.execPath, [compiledSample("lifecycle", mock.url, [])], { env });
+    expect(ran.code).not.toBe(0);
+    expect(ran.stderr).toContain("ModelArtsTimeoutError");
+    expect(ran.stdout).toMatch(/ is Running\n/);
+  });
+
   test("the lifecycle sample runs a pool's whole life against the stateful mock: created, Running, scaled out, deleted, gone", async () => {
     const result = await compiled();
     expect(diagnosticsOf(result, "lifecycle.ts"), "tsc errors in the lifecycle sample").toEqual([]);
@@ -169,7 +178,7 @@ describe("the TypeScript samples", () => {
     const stateful = await startMock({ port: 0, ...lifecycleTimes });
     try {
       const polling = pollingLine({ intervalMs: 10, timeoutMs: 120_000 }).trim();
-      const script = compiledSample("lifecycle", stateful.url, [[pollingLine(livePolling).trim(), polling]]);
+      const script = compiledSample("lifecycle", stateful.url, [[pollingLine(samplePolling).trim(), polling]]);
       const ran = await run(process.execPath, [script], { env });
       expect(ran.stderr, "lifecycle.js stderr").toBe("");
       expect(ran.code).toBe(0);

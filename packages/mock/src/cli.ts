@@ -33,27 +33,34 @@ function fail(message: string): never {
 const args = process.argv.slice(2);
 if (args[0] === "--") args.shift();
 
+const OPTIONS = {
+  port: { type: "string", default: String(DEFAULT_PORT) },
+  host: { type: "string", default: DEFAULT_HOST },
+  stateful: { type: "boolean", default: false },
+  "creating-ms": { type: "string" },
+  "deleting-ms": { type: "string" },
+  dynamic: { type: "boolean", default: false },
+  seed: { type: "string" },
+  state: { type: "string" },
+  latency: { type: "string" },
+  "fault-rate": { type: "string" },
+  "verify-signatures": { type: "boolean", default: false },
+  ...PROXY_FLAGS,
+  help: { type: "boolean", default: false },
+} as const;
+
+// parseArgs reads `--creating-ms -5` as a flag with no value followed by a short option ("argument is ambiguous"),
+// while `--creating-ms=-5` is the value -5: joined here, a negative number gets the flag's own message either way.
+const valueFlags = new Set(Object.entries(OPTIONS).flatMap(([name, option]) => (option.type === "string" ? [`--${name}`] : [])));
+const joined: string[] = [];
+for (let index = 0; index < args.length; index++) {
+  const [arg, next] = [args[index]!, args[index + 1]];
+  joined.push(valueFlags.has(arg) && next !== undefined && /^-\d/.test(next) ? `${arg}=${args[++index]}` : arg);
+}
+
 let values;
 try {
-  ({ values } = parseArgs({
-    args,
-    options: {
-      port: { type: "string", default: String(DEFAULT_PORT) },
-      host: { type: "string", default: DEFAULT_HOST },
-      stateful: { type: "boolean", default: false },
-      "creating-ms": { type: "string" },
-      "deleting-ms": { type: "string" },
-      dynamic: { type: "boolean", default: false },
-      seed: { type: "string" },
-      state: { type: "string" },
-      latency: { type: "string" },
-      "fault-rate": { type: "string" },
-      "verify-signatures": { type: "boolean", default: false },
-      ...PROXY_FLAGS,
-      help: { type: "boolean", default: false },
-    },
-    strict: true,
-  }));
+  ({ values } = parseArgs({ args: joined, options: OPTIONS, strict: true }));
 } catch (error) {
   fail((error as Error).message);
 }

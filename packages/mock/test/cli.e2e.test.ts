@@ -58,6 +58,8 @@ describe("modelarts-pools-mock", () => {
   it.each([
     [["--stateful", "--creating-ms", "3s"], "--creating-ms must be a whole number of milliseconds from 0 up, not 3s"],
     [["--stateful", "--deleting-ms=-1"], "--deleting-ms must be a whole number of milliseconds from 0 up, not -1"],
+    [["--stateful", "--creating-ms", "-5"], "--creating-ms must be a whole number of milliseconds from 0 up, not -5"],
+    [["--latency", "-5"], "--latency must be milliseconds (200) or a range of them (100-300), not -5"],
     [["--deleting-ms", "100"], "--deleting-ms applies to stateful mode only; add --stateful"],
     [["--state", "pools.json"], "--state keeps stateful mode's pools; add --stateful"],
     [["--latency", "soon"], "--latency must be milliseconds (200) or a range of them (100-300), not soon"],

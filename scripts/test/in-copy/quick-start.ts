@@ -57,6 +57,8 @@ export function quickStart(copy: () => InstalledCopy): void {
           expect(code).not.toBe(0);
           expect(run.output()).toContain(`\nport ${busy.port} on 127.0.0.1 is in use: pass --mock-port N to choose another (0 picks a free one)\n`);
           expect(run.output()).not.toMatch(/^\s+at /m);
+          // Said before anything is installed or built.
+          expect(run.output()).not.toMatch(/pnpm install|turbo run build|Tasks:/);
         } finally {
           await busy.release();
         }

@@ -1,0 +1,1 @@
+export declare function defaultsFromSources(): { mockPort: number; docsPort: number; host: string };
