@@ -8,9 +8,11 @@ import { repo } from "../lib/repo-copy.mjs";
 import { commandLine, spawnUntil, type SpawnedUntil } from "../lib/spawn.mjs";
 import { busyPort, portIsFree, portOf, urls, warnings } from "./support/ports.js";
 
+// SIGTERM, which pnpm passes on: a SIGKILL would stop pnpm alone and leave `pnpm dev`'s own process running, still
+// watching spec/ (it once raced a later rebuild in the same repo). A test that already stopped its server loses nothing.
 const started: SpawnedUntil[] = [];
 afterEach(async () => {
-  for (const child of started.splice(0)) await child.stop("SIGKILL");
+  for (const child of started.splice(0)) await child.stop("SIGTERM");
 });
 
 // `pnpm dev` as the README shows it (from the repo's build: --no-initial-build), and the server `npm start` runs once it
@@ -79,6 +81,7 @@ describe.each([
       expect(page, encoding).toContain(`${mockUrl}/v2/`);
       expect(page, encoding).not.toContain("127.0.0.1:4010");
     }
+    expect(await server.stop("SIGTERM")).toBe(0);
   });
 
   it.each(["--mock-port -5", "--mock-port=-5"])("refuses %s with the flag's own message, however the negative number is written", async (flags) => {
