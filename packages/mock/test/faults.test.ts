@@ -4,24 +4,15 @@
 // wait for before they move the clock.
 import { request as httpRequest } from "node:http";
 import { describe, expect, it } from "vitest";
-import { FAULT_TIMEOUT_MAX_MS, manualClock, startMock, type ManualClock, type Mock } from "../src/index.js";
+import { FAULT_TIMEOUT_MAX_MS, manualClock, startMock, type ManualClock, type MockOptions } from "../src/index.js";
 import { faultsOf, parseLatency } from "../src/faults.js";
-import { call, exampleOf, PROJECT, TOKEN } from "./support.js";
+import { call, exampleOf, PROJECT, TOKEN, withMock } from "./support.js";
 
 const create = { body: exampleOf("createDedicatedPool") };
 
 /** Resolves once the clock has `count` timers waiting (a request's delay, a held connection): an event, not a time. */
 async function pendingTimers(clock: ManualClock, count: number): Promise<void> {
   while (clock.pending < count) await new Promise((resolve) => setImmediate(resolve));
-}
-
-async function withMock<T>(options: Parameters<typeof startMock>[0], use: (mock: Mock) => Promise<T>): Promise<T> {
-  const mock = await startMock({ port: 0, ...options });
-  try {
-    return await use(mock);
-  } finally {
-    await mock.close();
-  }
 }
 
 describe("latency", () => {
@@ -129,7 +120,7 @@ describe("Prefer: fault", () => {
 });
 
 /** The fault each of `count` creates gets: its status, or "reset". */
-async function faultSequence(options: Parameters<typeof startMock>[0], count: number): Promise<(number | string)[]> {
+async function faultSequence(options: MockOptions, count: number): Promise<(number | string)[]> {
   return withMock(options, async (mock) => {
     const seen: (number | string)[] = [];
     for (let index = 0; index < count; index++) {

@@ -5,9 +5,9 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { manualClock, startMock, type MockOptions } from "../src/index.js";
+import { manualClock, startMock, type Mock, type MockOptions } from "../src/index.js";
 import { STATE_FORMAT, STATE_VERSION } from "../src/state-file.js";
-import { call, createRequest, poolPath } from "./support.js";
+import { call, createRequest, poolPath, withMock } from "./support.js";
 
 let dir: string;
 let file: string;
@@ -17,19 +17,13 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-async function withMock<T>(options: MockOptions, use: (mock: Awaited<ReturnType<typeof startMock>>) => Promise<T>): Promise<T> {
-  const mock = await startMock({ port: 0, stateful: true, stateFile: file, ...options });
-  try {
-    return await use(mock);
-  } finally {
-    await mock.close();
-  }
-}
+/** A stateful mock keeping its state in this test's file. */
+const withStateFile = <T>(options: MockOptions, use: (mock: Mock) => Promise<T>) => withMock({ stateful: true, stateFile: file, ...options }, use);
 
 describe("--state <file>", () => {
   it("keeps the pools created and updated, and their nodes, across a restart", async () => {
     const clock = manualClock();
-    const [name, nodes] = await withMock({ clock, creatingMs: 0 }, async (mock) => {
+    const [name, nodes] = await withStateFile({ clock, creatingMs: 0 }, async (mock) => {
       const created = await call(mock, { body: createRequest("pool-kept") });
       expect(created.status).toBe(200);
       const poolName = created.body.metadata.name as string;
@@ -39,7 +33,7 @@ describe("--state <file>", () => {
       return [poolName, listed.body.items.map((node: { metadata: { name: string } }) => node.metadata.name)] as const;
     });
     expect(existsSync(file)).toBe(true);
-    await withMock({ clock, creatingMs: 0 }, async (mock) => {
+    await withStateFile({ clock, creatingMs: 0 }, async (mock) => {
       const shown = await call(mock, { method: "GET", path: poolPath(name) });
       expect(shown.status).toBe(200);
       expect(shown.body.spec.resources).toEqual([{ flavor: "modelarts.vm.cpu.4ud", count: 3 }]);
@@ -52,24 +46,24 @@ describe("--state <file>", () => {
 
   it("lets time go on while the mock is stopped: a pool Creating when it stopped is Running when it comes back after creatingMs", async () => {
     const clock = manualClock();
-    const name = await withMock({ clock, creatingMs: 3000 }, async (mock) => {
+    const name = await withStateFile({ clock, creatingMs: 3000 }, async (mock) => {
       const created = await call(mock, { body: createRequest("pool-growing") });
       clock.advance(1000);
       expect((await call(mock, { method: "GET", path: poolPath(created.body.metadata.name) })).body.status.phase).toBe("Creating");
       return created.body.metadata.name as string;
     });
     clock.advance(2000);
-    await withMock({ clock, creatingMs: 3000 }, async (mock) => {
+    await withStateFile({ clock, creatingMs: 3000 }, async (mock) => {
       expect((await call(mock, { method: "GET", path: poolPath(name) })).body.status.phase).toBe("Running");
     });
   });
 
   it("forgets a deleted pool once it is gone, and reset() goes back to the file's content at start", async () => {
     const clock = manualClock();
-    await withMock({ clock, creatingMs: 0, deletingMs: 0 }, async (mock) => {
+    await withStateFile({ clock, creatingMs: 0, deletingMs: 0 }, async (mock) => {
       await call(mock, { body: createRequest("pool-first") });
     });
-    await withMock({ clock, creatingMs: 0, deletingMs: 0 }, async (mock) => {
+    await withStateFile({ clock, creatingMs: 0, deletingMs: 0 }, async (mock) => {
       const [first] = (await call(mock, { method: "GET" })).body.items;
       await call(mock, { body: createRequest("pool-second") });
       expect((await call(mock, { method: "DELETE", path: poolPath(first.metadata.name) })).status).toBe(200);
@@ -78,13 +72,13 @@ describe("--state <file>", () => {
       expect((await call(mock, { method: "GET" })).body.items.map((pool: { metadata: { labels: Record<string, string> } }) => pool.metadata.labels["os.modelarts/name"])).toEqual(["pool-first"]);
     });
     // The reset was written too.
-    await withMock({ clock, creatingMs: 0 }, async (mock) => {
+    await withStateFile({ clock, creatingMs: 0 }, async (mock) => {
       expect((await call(mock, { method: "GET" })).body.items).toHaveLength(1);
     });
   });
 
   it("writes aside and renames: after many writes only the file is in its folder, whole JSON of the mock's format", async () => {
-    await withMock({ creatingMs: 0 }, async (mock) => {
+    await withStateFile({ creatingMs: 0 }, async (mock) => {
       for (let index = 0; index < 20; index++) await call(mock, { body: createRequest(`pool-${String(index).padStart(3, "0")}`) });
     });
     expect(readdirSync(dir)).toEqual(["state.json"]);

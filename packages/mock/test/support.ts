@@ -51,6 +51,16 @@ export function useMock(options: MockOptions = {}): () => Mock {
   };
 }
 
+/** Starts a mock on a free port for one piece of a test, and closes it after `use`, whatever `use` did. */
+export async function withMock<T>(options: MockOptions, use: (mock: Mock) => Promise<T>): Promise<T> {
+  const mock = await startMock({ port: 0, ...options });
+  try {
+    return await use(mock);
+  } finally {
+    await mock.close();
+  }
+}
+
 /**
  * Starts a mock serving a copy of the bundled spec, changed by `edit` first: what the mock derives from the spec
  * follows the change with no change to the mock. Closing the mock removes the copy.

@@ -4,4 +4,4 @@ export { stringMatching } from "./pattern.js";
 export { validBody, type BodyOptions } from "./valid.js";
 export { negativeCases, type NegativeCase } from "./negative.js";
 export { malformedJson } from "./malformed.js";
-export { draws, quickTier } from "./tier.js";
+export { draws } from "./tier.js";

@@ -4,7 +4,7 @@
 // suite still sends every case before anything lands.
 
 /** Whether this run is the quick, in-process tier. */
-export const quickTier = process.env.MODELARTS_POOLS_TIER === "quick";
+const quickTier = process.env.MODELARTS_POOLS_TIER === "quick";
 
 /** The number of cases to draw: `whole` in the whole suite, a tenth of it (at least one) in the quick tier. */
 export function draws(whole: number): number {
