@@ -1,10 +1,22 @@
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { defineConfig } from "vitest/config";
+import { maxWorkers } from "./scripts/lib/vitest-project.mjs";
 
 // The tier that runs the product as users get it (a repo copy, packed tarballs, Chromium, another Node major) is
-// the files named *.e2e.test.ts; `pnpm test:quick` leaves them out. They start first: vitest orders files by
-// project name, which started some of them last, and on two cores the suite then ended with one long file alone.
-const rank = (spec: TestSpecification) => (spec.moduleId.endsWith(".e2e.test.ts") ? 0 : 1);
+// the files named *.e2e.test.ts; `pnpm test:quick` leaves them out. They start first, and the longest of them before
+// any other: vitest orders files by project name, then (with no times of a last run, as on a fresh clone) by size,
+// which started the repo copy's file, the longest by far, after the rest of the tier, and the suite then ended with
+// it running alone on one core.
+export const startFirst = [
+  "scripts/test/repo-copy.e2e.test.ts", // installs and builds a copy of the repo, then runs the Quick start, pnpm dev and a release in it
+  "apps/docs/test/page.e2e.test.ts", // reads the docs page in Chromium, one tab per operation
+  "scripts/test/pack-all.e2e.test.ts", // installs the packed packages from the registry
+];
+const rank = (spec: TestSpecification) => {
+  const listed = startFirst.findIndex((file) => spec.moduleId.endsWith(`/${file}`));
+  if (listed >= 0) return listed;
+  return spec.moduleId.endsWith(".e2e.test.ts") ? startFirst.length : startFirst.length + 1;
+};
 
 /** A generator of numbers in [0, 1) from a seed (mulberry32): the same seed gives the same shuffle. */
 function seeded(seed: number): () => number {
@@ -23,14 +35,16 @@ class SlowProjectsFirst extends BaseSequencer {
     // `--sequence.shuffle` (pnpm test:soak) must still shuffle the files, which vitest leaves to a sequencer of ours.
     if (shuffle) {
       const random = seeded(seed);
-      const order = [...files];
+      // From one order of the files whatever order they were found in, so that a seed names one shuffle (a failing
+      // soak round can be run again with its seed).
+      const order = [...files].sort((a, b) => (a.moduleId < b.moduleId ? -1 : a.moduleId > b.moduleId ? 1 : 0));
       for (let i = order.length - 1; i > 0; i--) {
         const j = Math.floor(random() * (i + 1));
         [order[i], order[j]] = [order[j]!, order[i]!];
       }
       return order;
     }
-    // Within a tier vitest's own order stays: longest (or, on a fresh clone, largest) file first.
+    // Within a rank vitest's own order stays: by project, then the longest (or, on a fresh clone, largest) file first.
     const sorted = (await super.sort(files)).map((spec, index) => ({ spec, index }));
     return sorted.sort((a, b) => rank(a.spec) - rank(b.spec) || a.index - b.index).map(({ spec }) => spec);
   }
@@ -43,11 +57,8 @@ export default defineConfig({
     // One folder per run for the fixtures test files share (scripts/lib/fixtures): each is made by the first file
     // that needs it, so a run that needs none (pnpm test:quick) makes none.
     globalSetup: ["./scripts/lib/fixtures/run-scope.mjs"],
-    // Vitest's default is one worker fewer than the cores, which on the project's 2-core machine ran every file one
-    // after the other. Most of the slow files wait on child processes, so one file per core keeps both cores busy;
-    // the deadlines (scripts/lib/deadlines.mjs) were measured with two CPU-bound processes beside the suite, more
-    // than the second worker adds.
-    maxWorkers: "100%",
+    // One file per core (why: scripts/lib/vitest-project.mjs, which gives each project the same).
+    maxWorkers,
     sequence: { sequencer: SlowProjectsFirst },
   },
 });

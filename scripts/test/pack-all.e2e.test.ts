@@ -1,6 +1,7 @@
 // `pnpm pack:all`, the newcomer's way to the packages without a release: it packs every publishable package into one
 // folder without changing a file of the repo, and the install line it prints installs them together into an empty
-// folder on both supported Node majors (the tarballs of this run: the consumer test installs the same ones).
+// folder, where they run on both supported Node majors (the tarballs of this run: the consumer test installs the
+// same ones).
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -34,12 +35,21 @@ describe("pnpm pack:all", () => {
     }
   }, COMMAND_DEADLINE_MS);
 
-  it.each(SUPPORTED_NODE_MAJORS)("prints the npm install line that installs them all into an empty folder on Node %i", async (major) => {
-    const [{ installLine }, node] = await Promise.all([sharedTarballs(), ensureNode(major)]);
-    const [command, args] = commandLine(installLine);
-    const folder = mkdtempSync(join(scratch, `node${major}-`));
+  // One install, by the npm on PATH as a user's would run it (npm is the same program whichever Node runs it); then
+  // what was installed runs on each supported Node.
+  let installed: Promise<string> | undefined;
+  const installedFolder = () =>
+    (installed ??= (async () => {
+      const { installLine } = await sharedTarballs();
+      const [command, args] = commandLine(installLine);
+      const folder = mkdtempSync(join(scratch, "app-"));
+      await exec(command, [...args, "--no-audit", "--no-fund"], { cwd: folder, timeout: COMMAND_DEADLINE_MS });
+      return folder;
+    })());
+
+  it.each(SUPPORTED_NODE_MAJORS)("prints the npm install line that installs them all into an empty folder, which run on Node %i", async (major) => {
+    const [folder, node] = await Promise.all([installedFolder(), ensureNode(major)]);
     const env = { ...process.env, PATH: `${dirname(node)}${delimiter}${process.env.PATH}` };
-    await exec(command, [...args, "--no-audit", "--no-fund"], { cwd: folder, env, timeout: COMMAND_DEADLINE_MS });
     const probe = "const c = await import('@modelarts-pools/client'); const t = await import('@modelarts-pools/types/package.json', { with: { type: 'json' } }); console.log(typeof c.createPoolsClient, t.default.name, process.version)";
     const { stdout } = await exec(node, ["--input-type=module", "-e", probe], { cwd: folder, env });
     expect(stdout.trim()).toMatch(new RegExp(`^function @modelarts-pools/types v${major}\\.`));
