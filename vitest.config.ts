@@ -1,5 +1,6 @@
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { defineConfig } from "vitest/config";
+import { seededRandom } from "@modelarts-pools/test-support";
 import { maxWorkers } from "./scripts/lib/vitest-project.mjs";
 
 // The tier that runs the product as users get it (a repo copy, packed tarballs, Chromium, another Node major) is
@@ -18,23 +19,12 @@ const rank = (spec: TestSpecification) => {
   return spec.moduleId.endsWith(".e2e.test.ts") ? startFirst.length : startFirst.length + 1;
 };
 
-/** A generator of numbers in [0, 1) from a seed (mulberry32): the same seed gives the same shuffle. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(state ^ (state >>> 15), state | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 class SlowProjectsFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const { shuffle, seed } = this.ctx.config.sequence;
     // `--sequence.shuffle` (pnpm test:soak) must still shuffle the files, which vitest leaves to a sequencer of ours.
     if (shuffle) {
-      const random = seeded(seed);
+      const { next: random } = seededRandom(seed);
       // From one order of the files whatever order they were found in, so that a seed names one shuffle (a failing
       // soak round can be run again with its seed).
       const order = [...files].sort((a, b) => (a.moduleId < b.moduleId ? -1 : a.moduleId > b.moduleId ? 1 : 0));

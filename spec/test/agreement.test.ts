@@ -2,6 +2,7 @@
 // answered afterwards may hold. Otherwise a valid create or merge patch yields a pool that breaks the spec's own Pool
 // schema (issue 12: `os.modelarts/billing.mode: "7"` passed the update schema, and Pool allows only "0" and "1").
 import { describe, expect, it } from "vitest";
+import { seededRandom } from "@modelarts-pools/test-support";
 import { namedExample, operationsOf } from "../src/openapi.js";
 import { requestBodyValidators, schemaValidator, toPointer } from "../src/validator.js";
 import { resolve, spec, type Schema } from "./spec.js";
@@ -55,21 +56,10 @@ function documentedKeys(pointer: string): Map<string, Schema[]> {
   return keys;
 }
 
-/** A small seeded generator (mulberry32), so a failure names a value that fails again on the next run. */
-function random(seed: number) {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Strings of any length up to 120: from characters that names are made of, and from ones that rules forbid. */
 const alphabets = ["abcdefghijklmnopqrstuvwxyz0123456789-", "abcz0123456789-_./:= !<>&\"'{}ä"];
 function generatedStrings(seed: number, count: number): string[] {
-  const next = random(seed);
+  const { next } = seededRandom(seed);
   return Array.from({ length: count }, (_, index) => {
     const alphabet = alphabets[index % alphabets.length]!;
     const length = Math.floor(next() ** 2 * 120);
@@ -170,7 +160,7 @@ describe("generated merge patches of annotations", () => {
   const keys = [...valuesOf.keys()];
 
   it("that the update schema accepts always leave a pool the Pool schema accepts", () => {
-    const next = random(12);
+    const { next } = seededRandom(12);
     const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
     let accepted = 0;
     for (let i = 0; i < 2000; i++) {
