@@ -19,7 +19,7 @@ const rank = (spec: TestSpecification) => {
   return spec.moduleId.endsWith(".e2e.test.ts") ? startFirst.length : startFirst.length + 1;
 };
 
-class SlowProjectsFirst extends BaseSequencer {
+class LongestFilesFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const { shuffle, seed } = this.ctx.config.sequence;
     // `--sequence.shuffle` (pnpm test:soak) must still shuffle the files, which vitest leaves to a sequencer of ours.
@@ -49,6 +49,6 @@ export default defineConfig({
     globalSetup: ["./scripts/lib/fixtures/run-scope.mjs"],
     // One file per core (why: scripts/lib/vitest-project.mjs, which gives each project the same).
     maxWorkers,
-    sequence: { sequencer: SlowProjectsFirst },
+    sequence: { sequencer: LongestFilesFirst },
   },
 });

@@ -47,7 +47,7 @@ describe("pnpm pack:all", () => {
       return folder;
     })());
 
-  it.each(SUPPORTED_NODE_MAJORS)("prints the npm install line that installs them all into an empty folder, which run on Node %i", async (major) => {
+  it.each(SUPPORTED_NODE_MAJORS)("prints the npm install line that installs them all into an empty folder, where they run on Node %i", async (major) => {
     const [folder, node] = await Promise.all([installedFolder(), ensureNode(major)]);
     const env = { ...process.env, PATH: `${dirname(node)}${delimiter}${process.env.PATH}` };
     const probe = "const c = await import('@modelarts-pools/client'); const t = await import('@modelarts-pools/types/package.json', { with: { type: 'json' } }); console.log(typeof c.createPoolsClient, t.default.name, process.version)";
