@@ -3,7 +3,7 @@
 // bytes; the admin routes never recorded, never checked against the spec, never forwarded by the proxy.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { manualClock, startMock, type Mock } from "../src/index.js";
-import { call, createRequest, exampleOf, PROJECT, poolPath, TOKEN, useMock } from "./support.js";
+import { call, createRequest, exampleOf, PROJECT, poolPath, TOKEN, useMock, withMock } from "./support.js";
 import { startUpstream } from "./upstream.js";
 
 const admin = (mock: Mock, method: string, path: string) => fetch(`${mock.url}/__mock/${path}`, { method });
@@ -105,22 +105,18 @@ describe("the journal of a mock in examples mode", () => {
 
   it("takes the time from the mock's clock", async () => {
     const clock = manualClock(Date.UTC(2026, 4, 1, 8, 30));
-    const timed = await startMock({ port: 0, clock });
-    try {
+    await withMock({ clock }, async (timed) => {
       await call(timed, { body: exampleOf("createDedicatedPool") });
       clock.advance(1500);
       await call(timed, { body: exampleOf("createDedicatedPool") });
       expect(timed.requests().map((entry) => entry.time)).toEqual(["2026-05-01T08:30:00.000Z", "2026-05-01T08:30:01.500Z"]);
-    } finally {
-      await timed.close();
-    }
+    });
   });
 });
 
 describe("the journal's byte budget", () => {
   it("keeps the newest entries within journalBytes and says how many it dropped", async () => {
-    const mock = await startMock({ port: 0, journalBytes: 6_000 });
-    try {
+    await withMock({ journalBytes: 6_000 }, async (mock) => {
       for (let index = 0; index < 12; index++) await call(mock, { body: createRequest(`pool-${String(index).padStart(3, "0")}`) });
       const kept = mock.requests();
       expect(kept.length).toBeGreaterThan(0);
@@ -129,9 +125,7 @@ describe("the journal's byte budget", () => {
       expect(kept.at(-1)!.body).toEqual(createRequest("pool-011"));
       const listed = (await (await admin(mock, "GET", "requests")).json()) as { dropped: number; requests: unknown[] };
       expect(listed.dropped).toBe(12 - kept.length);
-    } finally {
-      await mock.close();
-    }
+    });
   });
 
   it("refuses a budget that is not a whole number of bytes, naming the option", async () => {
@@ -170,18 +164,18 @@ describe("the admin routes in proxy mode", () => {
     const upstream = await startUpstream((_request, response) => {
       response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ kind: "Pool" }));
     });
-    const mock = await startMock({ port: 0, proxy: upstream.url, onViolation: () => undefined });
     try {
-      await call(mock, { method: "GET", path: poolPath("pool-a") });
-      expect((await admin(mock, "POST", "reset")).status).toBe(204);
-      await call(mock, { method: "GET", path: poolPath("pool-b") });
-      const listed = (await (await admin(mock, "GET", "requests")).json()) as { requests: { path: string; status: number; violations: { direction: string }[] }[] };
-      expect(upstream.received.map((request) => request.url)).toEqual([poolPath("pool-a"), poolPath("pool-b")]);
-      expect(listed.requests).toHaveLength(1);
-      expect(listed.requests[0]).toMatchObject({ path: poolPath("pool-b"), status: 200 });
-      expect(listed.requests[0]!.violations.some((violation) => violation.direction === "response")).toBe(true);
+      await withMock({ proxy: upstream.url, onViolation: () => undefined }, async (mock) => {
+        await call(mock, { method: "GET", path: poolPath("pool-a") });
+        expect((await admin(mock, "POST", "reset")).status).toBe(204);
+        await call(mock, { method: "GET", path: poolPath("pool-b") });
+        const listed = (await (await admin(mock, "GET", "requests")).json()) as { requests: { path: string; status: number; violations: { direction: string }[] }[] };
+        expect(upstream.received.map((request) => request.url)).toEqual([poolPath("pool-a"), poolPath("pool-b")]);
+        expect(listed.requests).toHaveLength(1);
+        expect(listed.requests[0]).toMatchObject({ path: poolPath("pool-b"), status: 200 });
+        expect(listed.requests[0]!.violations.some((violation) => violation.direction === "response")).toBe(true);
+      });
     } finally {
-      await mock.close();
       await upstream.close();
     }
   });

@@ -5,7 +5,7 @@
 import { createPoolsClient, ModelArtsApiError, type Clock } from "@modelarts-pools/client";
 import { describe, expect, it } from "vitest";
 import { manualClock, startMock } from "../src/index.js";
-import { call, createRequest, PROJECT, useMock } from "./support.js";
+import { call, createRequest, PROJECT, useMock, withMock } from "./support.js";
 
 const accessKey = "MOCKAK0000000000TEST";
 const secretKey = "mock-secret-key-not-a-real-one-0123456789";
@@ -69,15 +69,12 @@ describe("startMock({ verifySignatures: { [accessKey]: secretKey } })", () => {
 
 describe("startMock({ verifySignatures: true })", () => {
   it("verifies against HUAWEICLOUD_SDK_AK and HUAWEICLOUD_SDK_SK of its environment", async () => {
-    const mock = await startMock({ port: 0, verifySignatures: true, env: { HUAWEICLOUD_SDK_AK: accessKey, HUAWEICLOUD_SDK_SK: secretKey } });
-    try {
+    await withMock({ verifySignatures: true, env: { HUAWEICLOUD_SDK_AK: accessKey, HUAWEICLOUD_SDK_SK: secretKey } }, async (mock) => {
       const pools = createPoolsClient({ projectId: PROJECT, endpoint: mock.url, auth: { accessKey, secretKey } });
       expect((await pools.listPools()).length).toBeGreaterThan(0);
       const swapped = createPoolsClient({ projectId: PROJECT, endpoint: mock.url, auth: { accessKey: secretKey, secretKey: accessKey } });
       await expect(swapped.listPools()).rejects.toMatchObject({ status: 401, code: "APIGW.0301" });
-    } finally {
-      await mock.close();
-    }
+    });
   });
 
   it("refuses to start without a key pair, naming the variables", async () => {
