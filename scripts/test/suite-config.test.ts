@@ -1,7 +1,8 @@
 // How the whole suite is run, read from the config vitest resolves (not from our own objects): every project runs
 // one file per core, and the files start in the order that ends the run soonest on two cores. Both once went wrong
-// without a test failing: vitest 5 stopped giving the projects the root config's worker count, and the whole suite
-// ran one file at a time (232 s of vitest where two at a time take 159 s).
+// without a test failing: the projects did not get the root config's worker count (vitest 5 gives each project its
+// own default, one fewer than the cores), and the whole suite ran one file at a time (232 s of vitest where two at a
+// time take 159 s).
 import { availableParallelism } from "node:os";
 import { join, relative } from "node:path";
 import { Writable } from "node:stream";
